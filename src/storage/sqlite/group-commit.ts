@@ -1,0 +1,62 @@
+/**
+ * GroupCommitter: writes submitted in the same tick are committed in one transaction, so
+ * 64 concurrent writers pay for one fsync instead of 64. Each write still succeeds or fails
+ * on its own; its promise settles only after the transaction that holds it has committed.
+ */
+import type { KeyValue } from '../backend.js';
+import type { WriteOp } from '../log-row.js';
+
+interface Pending {
+  op: WriteOp;
+  resolve(kv: KeyValue): void;
+  reject(err: Error): void;
+}
+
+/** Commits a batch in one transaction: per op the result or the op's own error; throws if the transaction failed. */
+export type CommitBatch = (ops: WriteOp[]) => Array<KeyValue | Error>;
+
+/** Queues writes and flushes them, one transaction per tick. */
+export class GroupCommitter {
+  #queue: Pending[] = [];
+  #scheduled = false;
+
+  constructor(readonly commit: CommitBatch) {}
+
+  /** Queues `op`; resolves once its batch is durable. */
+  submit(op: WriteOp): Promise<KeyValue> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ op, resolve, reject });
+      if (!this.#scheduled) {
+        this.#scheduled = true;
+        // setImmediate runs after the current tick's microtasks, so every write started
+        // in this tick (including after awaits that already resolved) joins the batch.
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Commits everything queued now (also called by close()). */
+  flush(): void {
+    this.#scheduled = false;
+    const batch = this.#queue;
+    this.#queue = [];
+    if (!batch.length) return;
+    let results: Array<KeyValue | Error>;
+    try {
+      results = this.commit(batch.map((p) => p.op));
+    } catch (err) {
+      for (const p of batch) p.reject(err as Error);
+      return;
+    }
+    batch.forEach((p, i) => {
+      const r = results[i]!;
+      if (r instanceof Error) p.reject(r);
+      else p.resolve(r);
+    });
+  }
+
+  /** Writes queued and not yet committed. */
+  get pending(): number {
+    return this.#queue.length;
+  }
+}
