@@ -1,0 +1,48 @@
+/**
+ * @module The schema engine: resolve `$ref`s, find and prune unknown fields, apply defaults and
+ * validate objects against OpenAPI v3 schemas the way kube-apiserver does, plus ObjectMeta and
+ * name validation with apimachinery's messages.
+ *
+ * Kube's order for a custom resource write: `findUnknownFields` (for fieldValidation) →
+ * `pruneUnknown` → `pruneNonNullableNulls` → `applyDefaults` → `validateObjectMeta` +
+ * `validateAgainstSchema`.
+ */
+export { SchemaRegistry } from './resolver.js';
+export { findUnknownFields, type UnknownFieldOptions } from './unknown-fields.js';
+export {
+  type FieldValidationMode,
+  type DecodeContext,
+  parseFieldValidation,
+  fieldValidationOutcome,
+  strictDecodingError,
+  strictDecodingMessage,
+  unknownFieldMessage,
+} from './field-validation.js';
+export { validateAgainstSchema, hasCelRules, type ValidateOptions } from './validate.js';
+export { pruneUnknown, normalizeObjectMeta, type PruneOptions } from './prune.js';
+export { applyDefaults, pruneNonNullableNulls } from './defaults.js';
+export { decodeObject, type DecodeOptions } from './decode.js';
+export {
+  validateObjectMeta,
+  validateObjectMetaUpdate,
+  validateLabels,
+  validateAnnotations,
+  validateOwnerReferences,
+  validateFinalizers,
+  TOTAL_ANNOTATION_SIZE_LIMIT_B,
+  FIELD_IMMUTABLE,
+  type MetaValidationOptions,
+} from './meta-validation.js';
+export {
+  isDNS1123Label,
+  isDNS1123Subdomain,
+  isDNS1035Label,
+  isQualifiedName,
+  isValidLabelValue,
+  nameIsDNSSubdomain,
+  nameIsDNSLabel,
+  nameIsDNS1035Label,
+  validatePathSegmentName,
+  type NameValidator,
+} from './name-validation.js';
+export * from './field-error.js';
