@@ -1,0 +1,146 @@
+/**
+ * Schema-aware walks over API objects for server-side apply, after structured-merge-diff's
+ * `typed` package: the field set an applied configuration sets (`tofieldset.go`), and
+ * the comparison of two versions of an object (`compare.go` on the merge walker of
+ * `merge.go`). Lists and maps follow the node types of `schema-walker.ts`.
+ */
+import type { JSONSchema } from '../../api/types.js';
+import { deepEqual, isObject, type Json } from './json-value.js';
+import { FieldSet, pathDisplay, type Path, type PathElement } from './field-path.js';
+import { isDeclaredProperty, itemsSchema, nodeType, propertySchema, type NodeType, type SchemaResolver } from './schema-walker.js';
+
+/** A value that does not fit its schema (kube answers these with a 500). */
+export class TypedError extends Error {}
+
+/** The schema of a map's member `key`, and whether it is a declared struct field. */
+export function memberSchema(t: Extract<NodeType, { kind: 'map' }>, key: string, resolve: SchemaResolver): [JSONSchema | undefined, boolean] {
+  return [propertySchema(t.schema, key, resolve), isDeclaredProperty(t.schema, key)];
+}
+
+/** The path element of a list item, or undefined when the item cannot be keyed. */
+export function itemElement(t: Extract<NodeType, { kind: 'list' }>, item: Json, index: number, items: JSONSchema | undefined, resolve: SchemaResolver, path: Path): PathElement {
+  if (t.relation === 'set') {
+    if (isObject(item) || Array.isArray(item)) throw new TypedError(`${pathDisplay(path)}: element ${index}: associative list without keys has an element that's a map type`);
+    return { value: item };
+  }
+  if (t.relation === 'map') {
+    if (!isObject(item)) throw new TypedError(`${pathDisplay(path)}: element ${index}: associative list with keys has an element that's not a map type`);
+    const key: [string, Json][] = [];
+    for (const name of t.keys) {
+      if (item[name] !== undefined) key.push([name, item[name]]);
+      else {
+        const dflt = propertySchema(items, name, resolve)?.default;
+        if (dflt === undefined) throw new TypedError(`${pathDisplay(path)}: element ${index}: associative list with keys has an element that omits key field ${JSON.stringify(name)} (and doesn't have default value)`);
+        key.push([name, dflt as Json]);
+      }
+    }
+    key.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return { key };
+  }
+  return { index };
+}
+
+/** The field set a value sets: what an applier owns (`TypedValue.ToFieldSet`). */
+export function toFieldSet(value: Json, schema: JSONSchema | undefined, resolve: SchemaResolver): FieldSet {
+  const out = new FieldSet();
+  const walk = (v: Json, s: JSONSchema | undefined, path: Path): void => {
+    const t = nodeType(s, v);
+    if (t.kind === 'scalar') {
+      out.insert(path);
+      return;
+    }
+    if (t.kind === 'list') {
+      if (t.relation === 'atomic' || (v !== null && !Array.isArray(v))) {
+        out.insert(path);
+        return;
+      }
+      if (!Array.isArray(v)) return;
+      const items = itemsSchema(s, resolve);
+      const seen = new FieldSet();
+      v.forEach((item, i) => {
+        const child = [...path, itemElement(t, item, i, items, resolve, path)];
+        if (seen.has(child)) throw new TypedError(`${pathDisplay(path)}: duplicate entries for key ${pathDisplay(child.slice(-1))}`);
+        seen.insert(child);
+        walk(item, items, child);
+        out.insert(child);
+      });
+      return;
+    }
+    if (t.atomic || (v !== null && !isObject(v))) {
+      out.insert(path);
+      return;
+    }
+    if (!isObject(v)) return;
+    for (const [k, x] of Object.entries(v)) {
+      const [cs, declared] = memberSchema(t, k, resolve);
+      const child = [...path, { field: k }];
+      walk(x, cs, child);
+      if (!declared) out.insert(child);
+    }
+  };
+  walk(value, schema, []);
+  return out;
+}
+
+/** What changed between two versions of an object (`TypedValue.Compare`). */
+export interface Comparison {
+  added: FieldSet;
+  modified: FieldSet;
+  removed: FieldSet;
+}
+
+function shape(v: Json | undefined): string {
+  return v === undefined || v === null ? 'none' : Array.isArray(v) ? 'list' : isObject(v) ? 'map' : 'scalar';
+}
+
+/** Compares `lhs` (old) with `rhs` (new); undefined means absent. Live items that cannot be keyed are skipped. */
+export function compare(lhs: Json | undefined, rhs: Json | undefined, schema: JSONSchema | undefined, resolve: SchemaResolver): Comparison {
+  const c: Comparison = { added: new FieldSet(), modified: new FieldSet(), removed: new FieldSet() };
+  const leaf = (l: Json | undefined, r: Json | undefined, path: Path): void => {
+    if (l === undefined) c.added.insert(path);
+    else if (r === undefined) c.removed.insert(path);
+    else if (!deepEqual(l, r)) c.modified.insert(path);
+  };
+  const walk = (l: Json | undefined, r: Json | undefined, s: JSONSchema | undefined, path: Path): void => {
+    const t = nodeType(s, r !== undefined && r !== null ? r : l);
+    const sl = shape(l);
+    const sr = shape(r);
+    const mismatch = sl !== 'none' && sr !== 'none' && sl !== sr;
+    if (t.kind === 'scalar' || mismatch) return leaf(l, r, path);
+    if (t.kind === 'list') {
+      const ll = Array.isArray(l) ? l : [];
+      const rl = Array.isArray(r) ? r : [];
+      if (t.relation === 'atomic' || (ll.length === 0 && rl.length === 0) || (sl !== 'none' && sl !== 'list') || (sr !== 'none' && sr !== 'list')) return leaf(l, r, path);
+      const items = itemsSchema(s, resolve);
+      const index = (list: Json[]) => {
+        const m = new Map<string, { pe: PathElement; v: Json }>();
+        list.forEach((item, i) => {
+          try {
+            const pe = itemElement(t, item, i, items, resolve, path);
+            const k = JSON.stringify(pe);
+            if (!m.has(k)) m.set(k, { pe, v: item });
+          } catch (e) {
+            if (!(e instanceof TypedError)) throw e;
+          }
+        });
+        return m;
+      };
+      const li = index(ll);
+      const ri = index(rl);
+      for (const [k, { pe, v }] of li) walk(v, ri.get(k)?.v, items, [...path, pe]);
+      for (const [k, { pe, v }] of ri) if (!li.has(k)) walk(undefined, v, items, [...path, pe]);
+    } else {
+      const lm = isObject(l) ? l : {};
+      const rm = isObject(r) ? r : {};
+      const empty = Object.keys(lm).length === 0 && Object.keys(rm).length === 0;
+      if (t.atomic || empty || (sl !== 'none' && sl !== 'map') || (sr !== 'none' && sr !== 'map')) return leaf(l, r, path);
+      for (const k of new Set([...Object.keys(lm), ...Object.keys(rm)])) {
+        walk(lm[k], rm[k], memberSchema(t, k, resolve)[0], [...path, { field: k }]);
+      }
+    }
+    if (l === undefined) c.added.insert(path);
+    else if (r === undefined) c.removed.insert(path);
+  };
+  walk(lhs, rhs, schema, []);
+  return c;
+}
