@@ -66,8 +66,11 @@ export class ApiServer {
 
   /** Node's request listener. */
   readonly listener = (req: IncomingMessage, out: ServerResponse): void => {
-    this.inFlight++;
-    out.on('close', () => this.inFlight--);
+    // Watches are long-running by design: only short requests count as work in flight.
+    if (!/[?&]watch=(true|1)/.test(req.url ?? '')) {
+      this.inFlight++;
+      out.once('close', () => this.inFlight--);
+    }
     this.handle(req, out).catch((err) => respondError(out, err, (e) => this.deps.log('request failed', e)));
   };
 

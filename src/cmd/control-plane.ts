@@ -76,6 +76,8 @@ export interface ControlPlane {
   client: Client;
   manager: Manager;
   server: ApiServer;
+  /** True while requests, controllers or the watch caches have work in flight (fast-forward clocks wait for it). */
+  busy(): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -199,6 +201,10 @@ export async function startControlPlane(opts: ControlPlaneOptions): Promise<Cont
     client,
     manager,
     server,
+    async busy() {
+      if (server.inFlight > 0 || manager.busy()) return true;
+      return (await backend.currentRevision()) > hub.currentRevision();
+    },
     async stop() {
       ready = false;
       compactor.stop();

@@ -3,12 +3,14 @@ import { Command } from 'commander';
 import { registerUpCommand } from './up.js';
 import { registerCrushCommands } from '../cli/commands/crush.js';
 import { registerPreflightCommand } from '../cli/commands/preflight.js';
+import { registerGetCommand } from '../cli/commands/get.js';
 
 const program = new Command();
 program.name('ove').description('ove: Kubernetes-native virtualization on a datacenter twin or on qemu').version('0.1.0');
 registerUpCommand(program);
 registerCrushCommands(program);
 registerPreflightCommand(program);
+registerGetCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`ove: ${err instanceof Error ? err.message : String(err)}`);

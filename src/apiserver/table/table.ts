@@ -6,6 +6,7 @@
  */
 import type { KubeObject, PrinterColumn } from '../../api/types.js';
 import { translateTimestampSince } from '../../api/meta/human-duration.js';
+import { tableNameCells, tablesWithoutNameColumn } from '../../api/builtin.js';
 import type { ServedResource } from '../registry/resource-registry.js';
 import { compileJsonPath, evaluate } from './jsonpath.js';
 
@@ -34,15 +35,23 @@ export class TablePrinter {
   readonly columns: TableColumn[];
   private readonly paths: (ReturnType<typeof compileJsonPath> | undefined)[];
 
+  private readonly withName: boolean;
+  private readonly nameCell?: (obj: KubeObject) => string;
+
   constructor(private readonly res: ServedResource) {
-    this.columns = [NAME_COLUMN, ...res.printerColumns.map(toColumn)];
+    // Events print NAME as their last wide column, not first (kube's printers.go).
+    const key = `${res.group}/${res.plural}`;
+    this.withName = !tablesWithoutNameColumn.has(key);
+    this.nameCell = tableNameCells[key];
+    this.columns = [...(this.withName ? [NAME_COLUMN] : []), ...res.printerColumns.map(toColumn)];
     this.paths = res.printerColumns.map((c) => (c.jsonPath ? compileJsonPath(c.jsonPath) : undefined));
   }
 
   /** The cells of one object's row. */
   cells(obj: KubeObject, nowMs: number): unknown[] {
     const rest = this.res.cells ? this.res.cells(obj, nowMs) : this.res.printerColumns.map((c, i) => jsonPathCell(c, this.paths[i], obj, nowMs));
-    return [obj.metadata.name ?? '', ...rest];
+    if (!this.withName) return rest;
+    return [this.nameCell ? this.nameCell(obj) : (obj.metadata.name ?? ''), ...rest];
   }
 
   /** One row: cells plus the object in the requested form. */

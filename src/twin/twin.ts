@@ -1,0 +1,81 @@
+/**
+ * Starts the datacenter twin on a running control plane: the node agents, the node
+ * lifecycle controller, faults, and, on a fresh cluster, the install as chapter 2 of
+ * the story runs it (in simulated time, with progress lines).
+ */
+import type { Client } from '../client/client.js';
+import type { Manager } from '../runtime/manager.js';
+import { registerNodeLifecycleController } from '../controllers/node-lifecycle/controller.js';
+import { TwinKubelets } from './agent/twin-kubelet.js';
+import type { TwinClock } from './clock/twin-clock.js';
+import { registerFaultController } from './faults/fault-controller.js';
+import type { ClusterDefinition } from './inventory/cluster-definition.js';
+import { elapsed, planInstall } from './install/install-plan.js';
+
+const NODES = { group: '', version: 'v1', plural: 'nodes', namespaced: false };
+
+/** A running twin. */
+export interface Twin {
+  kubelets: TwinKubelets;
+  /** Resolves when the install (if one ran) is complete. */
+  installed: Promise<void>;
+  stop(): void;
+}
+
+/** Options of the twin. */
+export interface TwinOptions {
+  client: Client;
+  manager: Manager;
+  clock: TwinClock;
+  def: ClusterDefinition;
+  progress: (line: string) => void;
+  /** Runs synchronously when the install completes (e.g. to leave fast-forward before time moves on). */
+  onInstalled?: () => void;
+}
+
+/** Starts the twin; installs the cluster when no Node exists yet. */
+export async function startTwin(o: TwinOptions): Promise<Twin> {
+  const kubelets = new TwinKubelets(o.client, o.clock, o.manager, o.def.hardware.site.zone ?? o.def.hardware.site.name);
+  o.clock.addBusyProbe(() => kubelets.busy());
+  const stopLifecycle = registerNodeLifecycleController(o.manager, o.clock);
+  registerFaultController(o.manager, o.clock, o.def, kubelets);
+
+  const existing = (await o.client.list(NODES)).items;
+  let installed: Promise<void>;
+  if (existing.length === 0) {
+    installed = runInstall(o, kubelets);
+  } else {
+    // A restart: the kubelets of known servers resume with the subnets their Nodes have.
+    for (const n of existing) {
+      const server = o.def.hardware.servers.find((s) => s.name === n.metadata.name);
+      const cidr = (n.spec as { podCIDR?: string }).podCIDR;
+      if (server && cidr) await kubelets.register(server, cidr);
+    }
+    o.onInstalled?.();
+    installed = Promise.resolve();
+  }
+  return { kubelets, installed, stop: () => (kubelets.stop(), stopLifecycle()) };
+}
+
+function runInstall(o: TwinOptions, kubelets: TwinKubelets): Promise<void> {
+  const steps = planInstall(o.def);
+  const start = o.clock.now();
+  return new Promise((resolve, reject) => {
+    for (const step of steps) {
+      o.clock.setTimer(step.at * 1000, () => {
+        o.progress(`${elapsed((o.clock.now() - start) / 1000)} ${step.message}`);
+        if (step.kind === 'register') kubelets.register(step.server, step.podCIDR).catch(reject);
+        if (step.kind === 'complete') {
+          o.onInstalled?.();
+          resolve();
+        }
+      });
+    }
+  });
+}
+
+/** Total simulated seconds of the install of a definition. */
+export function installSeconds(def: ClusterDefinition): number {
+  const steps = planInstall(def);
+  return steps[steps.length - 1].at;
+}
