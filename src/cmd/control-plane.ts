@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { builtinResources } from '../api/builtin.js';
 import { builtinSchemas } from '../api/meta/builtin-schema.js';
 import { platformResources } from '../api/platform.js';
+import { twinResources } from '../api/twin/fault.js';
 import type { JSONSchema, KubeObject } from '../api/types.js';
 import { AdmissionChain } from '../apiserver/admission/admission.js';
 import { namespaceLifecycle } from '../apiserver/admission/namespace-lifecycle.js';
@@ -100,7 +101,7 @@ export async function startControlPlane(opts: ControlPlaneOptions): Promise<Cont
   const hub = new CacheHub(backend);
   await hub.start();
 
-  const registry = new ResourceRegistry([...builtinResources, ...platformResources]);
+  const registry = new ResourceRegistry([...builtinResources, ...platformResources, ...twinResources]);
   const components = new Map<string, JSONSchema>(Object.entries(builtinSchemas));
   for (const r of registry.all()) for (const [n, s] of Object.entries(r.definitions ?? {})) components.set(n, s);
   const schemaRegistry = buildSchemaRegistry(components);
@@ -211,6 +212,8 @@ export async function startControlPlane(opts: ControlPlaneOptions): Promise<Cont
       stopGc();
       await manager.stop();
       hub.stop();
+      // Let requests already inside the server finish before the backend goes away.
+      for (let i = 0; i < 200 && server.inFlight > 0; i++) await new Promise((r) => setTimeout(r, 10));
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeAllConnections?.();

@@ -150,7 +150,10 @@ export class TwinClock implements Clock {
   private async settledIdle(): Promise<boolean> {
     for (let turn = 0; turn < 3; turn++) {
       await new Promise((r) => setImmediate(r));
-      for (const p of this.probes) if (await p()) return this.waitBusy();
+      for (const p of this.probes) {
+        if (!this.running) return false;
+        if (await Promise.resolve().then(p).catch(() => false)) return this.waitBusy();
+      }
     }
     return true;
   }
