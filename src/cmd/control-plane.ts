@@ -38,6 +38,7 @@ import { CacheHub } from '../apiserver/storage/cache-hub.js';
 import { entryObject } from '../apiserver/storage/watch-cache.js';
 import { Client } from '../client/client.js';
 import { InProcessTransport } from '../client/inprocess-transport.js';
+import { registerClusterRoleAggregation } from '../controllers/clusterrole-aggregation/controller.js';
 import { registerCrdController } from '../controllers/custom-resource-definition/controller.js';
 import { registerGarbageCollector } from '../controllers/garbage-collector/controller.js';
 import { registerNamespaceController } from '../controllers/namespace/controller.js';
@@ -190,6 +191,7 @@ export async function startControlPlane(opts: ControlPlaneOptions): Promise<Cont
     },
   });
   registerServiceAccountController(manager, pki.caCert);
+  registerClusterRoleAggregation(manager);
   const stopGc = await registerGarbageCollector(manager);
   await manager.start();
   const compactor = startCompactor(backend, clock, { intervalMs: opts.compactionIntervalMs ?? 5 * 60_000, onError: (e) => log('compaction failed', e) });
