@@ -39,6 +39,7 @@ import { entryObject } from '../apiserver/storage/watch-cache.js';
 import { Client } from '../client/client.js';
 import { InProcessTransport } from '../client/inprocess-transport.js';
 import { registerClusterRoleAggregation } from '../controllers/clusterrole-aggregation/controller.js';
+import { registerScheduler } from '../controllers/scheduler/controller.js';
 import { registerCrdController } from '../controllers/custom-resource-definition/controller.js';
 import { registerGarbageCollector } from '../controllers/garbage-collector/controller.js';
 import { registerNamespaceController } from '../controllers/namespace/controller.js';
@@ -192,6 +193,7 @@ export async function startControlPlane(opts: ControlPlaneOptions): Promise<Cont
   });
   registerServiceAccountController(manager, pki.caCert);
   registerClusterRoleAggregation(manager);
+  const scheduler = registerScheduler(manager, clock);
   const stopGc = await registerGarbageCollector(manager);
   await manager.start();
   const compactor = startCompactor(backend, clock, { intervalMs: opts.compactionIntervalMs ?? 5 * 60_000, onError: (e) => log('compaction failed', e) });
@@ -205,7 +207,7 @@ export async function startControlPlane(opts: ControlPlaneOptions): Promise<Cont
     manager,
     server,
     async busy() {
-      if (server.inFlight > 0 || manager.busy()) return true;
+      if (server.inFlight > 0 || manager.busy() || scheduler.busy()) return true;
       return (await backend.currentRevision()) > hub.currentRevision();
     },
     async stop() {

@@ -102,3 +102,52 @@ describe('the twin in fast-forward: install, node failure and taint eviction wit
     await eventually(async () => ((await cp.client.get(PODS, 'default', 'web').catch((e: { code?: number }) => (e.code === 404 ? null : Promise.reject(e)))) === null ? true : undefined), 'pod gone');
   }, 120_000);
 });
+
+describe('scheduling on the twin', () => {
+  let dir: string;
+  let cp: ControlPlane;
+  let clock: TwinClock;
+  let twin: Twin;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ove-sched-'));
+    clock = new TwinClock({ mode: 'fast-forward' }, Date.UTC(2026, 2, 4, 8, 0, 0));
+    clock.start();
+    cp = await startControlPlane({ dataDir: dir, storage: 'memory', port: 0, insecure: true, clock, log: () => undefined });
+    clock.addBusyProbe(() => cp.busy());
+    const def = await loadClusterDefinition(resolve(import.meta.dirname, '../../examples/ove-prod-01'));
+    twin = await startTwin({ client: cp.client, manager: cp.manager, clock, def, progress: () => undefined });
+    await twin.installed;
+  }, 120_000);
+
+  afterAll(async () => {
+    twin?.stop();
+    clock?.stop();
+    await cp?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('binds a pod to a worker (never a tainted control-plane node) and it runs with an IP from that node', async () => {
+    await cp.client.create(PODS, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'app', namespace: 'default' }, spec: { containers: [{ name: 'app', image: 'registry.example/app:1', resources: { requests: { cpu: '2', memory: '4Gi' } } }] } });
+    const pod = await eventually(async () => {
+      const p = await cp.client.get(PODS, 'default', 'app');
+      return (p.status as { phase?: string }).phase === 'Running' ? p : undefined;
+    }, 'pod Running');
+    const node = (pod.spec as { nodeName: string }).nodeName;
+    expect(node).toMatch(/^worker-\d$/);
+    const nodeObj = await cp.client.get(NODES, undefined, node);
+    const cidr = (nodeObj.spec as { podCIDR: string }).podCIDR;
+    const ip = (pod.status as { podIP: string }).podIP;
+    expect(ip.split('.').slice(0, 2).join('.')).toBe(cidr.split('.').slice(0, 2).join('.'));
+  }, 60_000);
+
+  it('explains an unschedulable pod with kube-scheduler\'s message', async () => {
+    await cp.client.create(PODS, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'huge', namespace: 'default' }, spec: { containers: [{ name: 'huge', image: 'x', resources: { requests: { memory: '2Ti' } } }] } });
+    const cond = await eventually(async () => {
+      const p = await cp.client.get(PODS, 'default', 'huge');
+      return ((p.status as { conditions?: { type: string; status: string; reason: string; message: string }[] }).conditions ?? []).find((c) => c.type === 'PodScheduled' && c.status === 'False');
+    }, 'PodScheduled=False');
+    expect(cond.reason).toBe('Unschedulable');
+    expect(cond.message).toMatch(/^0\/12 nodes are available: 3 node\(s\) had untolerated taint \{node-role\.kubernetes\.io\/master: \}, 9 Insufficient memory\./);
+  }, 60_000);
+});
