@@ -53,6 +53,15 @@ export function registerScheduler(mgr: Manager, clock: Clock): SchedulerHandle {
       return;
     }
     unschedulable.add(key);
+    if (r.nominatedNode && r.victims) {
+      // DefaultPreemption: nominate the node, then evict the lower-priority victims (kube's PostFilter).
+      snapshot.nominate(pod, r.nominatedNode);
+      await mgr.client.patch(PODS, pod.metadata.namespace, pod.metadata.name!, 'merge', { status: { nominatedNodeName: r.nominatedNode } }, { subresource: 'status' }).catch(() => undefined);
+      for (const v of r.victims) {
+        await events.record(v, 'Normal', 'Preempted', `Preempted by pod ${pod.metadata.uid} on node ${r.nominatedNode}`);
+        await mgr.client.delete(PODS, v.metadata.namespace, v.metadata.name!, { preconditions: { uid: v.metadata.uid } }).catch(() => undefined);
+      }
+    }
     await markUnschedulable(pod, r.error);
     return { requeueAfterMs: UNSCHEDULABLE_RETRY_MS };
   });
@@ -92,8 +101,21 @@ export function registerScheduler(mgr: Manager, clock: Clock): SchedulerHandle {
     delete: (n) => snapshot.removeNode(n.metadata.name!),
   });
   namespaces.on({ add: (n) => snapshot.setNamespace(n), update: (_, n) => snapshot.setNamespace(n) });
+  // Default topology spreading counts pods of the same Service, ReplicaSet or StatefulSet.
+  for (const ref of [
+    { group: '', version: 'v1', plural: 'services', namespaced: true },
+    { group: 'apps', version: 'v1', plural: 'replicasets', namespaced: true },
+    { group: 'apps', version: 'v1', plural: 'statefulsets', namespaced: true },
+  ]) {
+    mgr.informer(ref).on({ add: (o) => snapshot.setWorkload(o), update: (_, o) => snapshot.setWorkload(o), delete: (o) => snapshot.removeWorkload(o) });
+  }
   pods.on({
-    add: (p) => ((p.spec as { nodeName?: string }).nodeName ? snapshot.addPod(p) : wantsUs(p) && ctl.enqueue(objectKeyOf(p))),
+    add: (p) => {
+      if ((p.spec as { nodeName?: string }).nodeName) return snapshot.addPod(p);
+      const nominated = (p.status as { nominatedNodeName?: string } | undefined)?.nominatedNodeName;
+      if (nominated) snapshot.nominate(p, nominated);
+      if (wantsUs(p)) ctl.enqueue(objectKeyOf(p));
+    },
     update: (_, p) => ((p.spec as { nodeName?: string }).nodeName ? snapshot.updatePod(p) : wantsUs(p) && ctl.enqueue(objectKeyOf(p))),
     delete: (p) => {
       snapshot.removePod(p);
