@@ -9,6 +9,7 @@ import { registerApplyCommand } from '../cli/commands/apply.js';
 import { registerCreateCommand } from '../cli/commands/create.js';
 import { registerDeleteCommand } from '../cli/commands/delete.js';
 import { registerAdmCommands } from '../cli/commands/adm.js';
+import { registerTwinCommands } from '../cli/commands/twin.js';
 
 const program = new Command();
 program.name('ove').description('ove: Kubernetes-native virtualization on a datacenter twin or on qemu').version('0.1.0');
@@ -21,6 +22,7 @@ registerApplyCommand(program);
 registerCreateCommand(program);
 registerDeleteCommand(program);
 registerAdmCommands(program);
+registerTwinCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`ove: ${err instanceof Error ? err.message : String(err)}`);

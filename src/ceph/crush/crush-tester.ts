@@ -5,6 +5,7 @@ import { compileMap } from './compiled-map.js';
 import { CrushMapper } from './mapper.js';
 import { hash32_2 } from './hash.js';
 import { formatFloat6 } from './format-float.js';
+import { AsciiWriter } from './ascii-writer.js';
 
 /** The `--test` options of crushtool that the tester honours. */
 export interface CrushTestOptions {
@@ -29,6 +30,8 @@ export interface CrushTestOptions {
 export interface CrushTestSink {
   out(text: string): void;
   err(text: string): void;
+  /** Optional fast path for the report as UTF-8 bytes (whole lines); otherwise `out` gets text. */
+  outBytes?(bytes: Uint8Array): void;
 }
 
 /** CrushTester::set_device_weight: (int)(float * 0x10000) clamped to 0..0x10000. */
@@ -79,11 +82,16 @@ export function maximumAffectedByRule(map: CrushMap, ruleId: number): number {
   return maxAffected;
 }
 
-function vec(out: Int32Array, n: number): string {
-  let s = '[';
-  for (let i = 0; i < n; i++) s += (i ? ',' : '') + out[i];
-  return s + ']';
+function vec(w: AsciiWriter, out: Int32Array, n: number): void {
+  w.char(91); // '['
+  for (let i = 0; i < n; i++) {
+    if (i) w.char(44); // ','
+    w.int(out[i]!);
+  }
+  w.char(93); // ']'
 }
+
+const decoder = new TextDecoder();
 
 /** Runs crushtool's --test over a map and writes the report crushtool would print. */
 export function runCrushTest(map: CrushMap, opts: CrushTestOptions, sink: CrushTestSink): void {
@@ -107,47 +115,53 @@ export function runCrushTest(map: CrushMap, opts: CrushTestOptions, sink: CrushT
     sink.err(`devices weights (hex): [${Array.from(weight, (w) => w.toString(16)).join(',')}]\n`);
   }
   const poolId = opts.poolId ?? -1;
-  let buf = '';
-  const flush = (): void => {
-    if (buf) sink.out(buf);
-    buf = '';
-  };
+  const w = new AsciiWriter(sink.outBytes ? (b) => sink.outBytes!(b) : (b) => sink.out(decoder.decode(b)));
+  const line = (text: string): void => w.str(text).endLine();
   for (let r = minRule; r < maxRules && r <= maxRule; r++) {
     const rule = map.rules.find((x) => x.id === r);
     if (!rule) {
-      if (stats) buf += `rule ${r} dne\n`;
+      if (stats) line(`rule ${r} dne`);
       continue;
     }
     if (opts.ruleset !== undefined && opts.ruleset >= 0 && rule.ruleset !== opts.ruleset) continue;
     const minR = opts.numRep ?? rule.minSize;
     const maxR = opts.numRep ?? rule.maxSize;
-    if (stats) buf += `rule ${r} (${rule.name}), x = ${minX}..${maxX}, numrep = ${minR}..${maxR}\n`;
+    if (stats) line(`rule ${r} (${rule.name}), x = ${minX}..${maxX}, numrep = ${minR}..${maxR}`);
     const maxAffected = maximumAffectedByRule(map, r);
     for (let nr = minR; nr <= maxR; nr++) {
       const per = new Int32Array(map.maxDevices);
-      const sizes = new Map<number, number>();
+      // sizes[n] counts results of length n (0..nr), printed in ascending order like crushtool's std::map.
+      const sizes = new Float64Array(nr + 1);
       let totalWeight = 0;
       for (let i = 0; i < weight.length; i++) totalWeight = (totalWeight + weight[i]!) | 0;
       if (totalWeight === 0) continue;
       const out = new Int32Array(Math.max(nr, 1));
+      const mappingPrefix = new TextEncoder().encode(`CRUSH rule ${r} x `);
+      const badPrefix = new TextEncoder().encode(`bad mapping rule ${r} x `);
+      const badInfix = new TextEncoder().encode(` num_rep ${nr} result `);
       for (let x = minX; x <= maxX; x++) {
         const realX = poolId !== -1 ? hash32_2(x, poolId) : x;
         const n = mapper.doRule(r, realX, nr, weight, out);
-        if (opts.showMappings) buf += `CRUSH rule ${r} x ${x} ${vec(out, n)}\n`;
+        if (opts.showMappings) {
+          w.bytes(mappingPrefix).int(x).char(32);
+          vec(w, out, n);
+          w.endLine();
+        }
         let hasNone = false;
         for (let i = 0; i < n; i++) {
           if (out[i] !== CRUSH_ITEM_NONE) per[out[i]!]!++;
           else hasNone = true;
         }
-        sizes.set(n, (sizes.get(n) ?? 0) + 1);
+        sizes[n]!++;
         if (opts.showBadMappings && (n !== nr || hasNone)) {
-          buf += `bad mapping rule ${r} x ${x} num_rep ${nr} result ${vec(out, n)}\n`;
+          w.bytes(badPrefix).int(x).bytes(badInfix);
+          vec(w, out, n);
+          w.endLine();
         }
-        if (buf.length > 1 << 20) flush();
       }
       if (!stats) continue;
-      for (const [size, count] of [...sizes].sort((a, b) => a[0] - b[0])) {
-        buf += `rule ${r} (${rule.name}) num_rep ${nr} result size == ${size}:\t${count}/${maxX - minX + 1}\n`;
+      for (let size = 0; size <= nr; size++) {
+        if (sizes[size]) line(`rule ${r} (${rule.name}) num_rep ${nr} result size == ${size}:\t${sizes[size]}/${maxX - minX + 1}`);
       }
       // crushtool computes the expectation in single precision; Math.fround reproduces each step.
       const expectedObjects = Math.fround(Math.min(nr, maxAffected) * (maxX - minX + 1));
@@ -155,10 +169,10 @@ export function runCrushTest(map: CrushMap, opts: CrushTestOptions, sink: CrushT
         const proportional = Math.fround(Math.fround(weight[i]!) / Math.fround(totalWeight));
         const expected = Math.fround(proportional * expectedObjects);
         if (opts.showUtilization ? expected > 0 && per[i]! > 0 : !!opts.showUtilizationAll) {
-          buf += `  device ${i}:\t\t stored : ${per[i]}\t expected : ${formatFloat6(expected)}\n`;
+          line(`  device ${i}:\t\t stored : ${per[i]}\t expected : ${formatFloat6(expected)}`);
         }
       }
     }
   }
-  flush();
+  w.flush();
 }

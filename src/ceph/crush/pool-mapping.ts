@@ -25,20 +25,35 @@ export function mapPoolPgs(mapper: CrushMapper, pool: PoolSpec, weight: Uint32Ar
   return out;
 }
 
-/** How two mappings of one pool differ: PGs whose set changed and shard slots that moved. */
+/** How two mappings of one pool differ: PGs whose set changed and copies that must move. */
 export interface MappingDiff {
   pgsChanged: number;
   shardsMoved: number;
 }
 
-/** Compares two results of mapPoolPgs slot by slot (EC positions matter; replicated order too, as in Ceph). */
-export function diffPoolMappings(before: Int32Array, after: Int32Array, size: number): MappingDiff {
+/**
+ * Compares two results of mapPoolPgs. Positional (EC) pools count every slot whose OSD changed;
+ * replicated pools count OSDs that are new to the set (a reordering moves no data).
+ */
+export function diffPoolMappings(before: Int32Array, after: Int32Array, size: number, positional: boolean): MappingDiff {
   let pgsChanged = 0;
   let shardsMoved = 0;
   for (let base = 0; base < before.length; base += size) {
     let moved = 0;
-    for (let i = 0; i < size; i++) if (before[base + i] !== after[base + i]) moved++;
-    if (moved) pgsChanged++;
+    let changed = false;
+    for (let i = 0; i < size; i++) {
+      const osd = after[base + i]!;
+      if (before[base + i] !== osd) changed = true;
+      if (osd === CRUSH_ITEM_NONE) continue;
+      if (positional) {
+        if (before[base + i] !== osd) moved++;
+      } else {
+        let found = false;
+        for (let j = 0; j < size; j++) if (before[base + j] === osd) found = true;
+        if (!found) moved++;
+      }
+    }
+    if (changed) pgsChanged++;
     shardsMoved += moved;
   }
   return { pgsChanged, shardsMoved };

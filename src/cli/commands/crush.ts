@@ -69,12 +69,12 @@ export function crushTest(o: CrushTestCliOptions, sink: CrushTestSink = stdSink)
 }
 
 const stdSink: CrushTestSink = {
-  out: (t) => writeAll(1, t),
-  err: (t) => writeAll(2, t),
+  out: (t) => writeAll(1, Buffer.from(t)),
+  err: (t) => writeAll(2, Buffer.from(t)),
+  outBytes: (b) => writeAll(1, b),
 };
 
-function writeAll(fd: number, text: string): void {
-  const buf = Buffer.from(text);
+function writeAll(fd: number, buf: Uint8Array): void {
   let off = 0;
   while (off < buf.length) {
     try {

@@ -41,12 +41,14 @@ export class TwinKubelets {
   private readonly timers = new Map<string, Timer>();
   private readonly events: EventRecorder;
   private readonly pods;
+  private readonly nodeInformer;
   private readonly enqueue: (key: string) => void;
   private pending = 0;
 
   constructor(private readonly client: Client, private readonly clock: Clock, mgr: Manager, private readonly zone: string) {
     this.events = new EventRecorder(client, clock, 'kubelet');
     this.pods = mgr.informer(PODS);
+    this.nodeInformer = mgr.informer(NODES);
     const ctl = mgr.controller('twin-kubelet', (key) => this.reconcilePod(key), 4);
     this.enqueue = (k) => ctl.enqueue(k);
     this.pods.on({
@@ -116,7 +118,14 @@ export class TwinKubelets {
   private scheduleHeartbeat(st: NodeState): void {
     if (st.heartbeat) this.clock.clearTimer(st.heartbeat);
     st.heartbeat = this.clock.setTimer(NODE_PARAMS.leaseRenewSeconds * 1000, () => {
-      if (st.up) void this.track(this.renewLease(st));
+      if (st.up) {
+        void this.track(this.renewLease(st));
+        // Like the kubelet's status loop: a live kubelet whose Node does not say Ready (a restart
+        // after an outage, a controller's Unknown) posts its conditions again.
+        const node = this.nodeInformer.get(st.server.name);
+        const ready = ((node?.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? []).find((c) => c.type === 'Ready');
+        if (node && ready?.status !== 'True') void this.track(this.postReady(st));
+      }
       this.scheduleHeartbeat(st);
     });
   }
