@@ -55,11 +55,3 @@ export function resolveType(token: string, all: ApiResource[]): ApiResource[] {
 function match(name: string, rs: ApiResource[]): ApiResource | undefined {
   return rs.find((r) => r.shortNames.includes(name)) ?? rs.find((r) => r.plural === name || r.singular === name || r.kind.toLowerCase() === name);
 }
-
-/** The resource serving `apiVersion`/`kind` (for manifests), or the kubectl error. */
-export function resolveKind(apiVersion: string, kind: string, all: ApiResource[]): ApiResource {
-  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/', 2) : ['', apiVersion];
-  const r = all.find((x) => x.group === group && x.version === version && x.kind === kind);
-  if (!r) throw new CliError(`error: resource mapping not found for name: "" namespace: "" from "": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`);
-  return r;
-}
