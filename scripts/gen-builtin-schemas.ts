@@ -91,6 +91,18 @@ function shortName(cls: string): string {
   return cls.replace(/^([A-Z][a-z]+(Apiserver)?)?V\d+((alpha|beta)\d+)?/, '');
 }
 
+/**
+ * Field defaults kube's OpenAPI publishes from `+default=` markers in k8s.io/api (core/v1
+ * types.go: ContainerPort.Protocol, ServicePort.Protocol, EndpointPort.Protocol are
+ * `+default="TCP"`). They matter to server-side apply: list-map keys without a value take it.
+ */
+const FIELD_DEFAULTS: Record<string, unknown> = {
+  'core.v1.ContainerPort.protocol': 'TCP',
+  'core.v1.ServicePort.protocol': 'TCP',
+  'core.v1.EndpointPort.protocol': 'TCP',
+  'discovery.v1.EndpointPort.protocol': 'TCP',
+};
+
 async function loadModels(): Promise<Map<string, { attrs: Attr[]; dts: string }>> {
   const dir = join(genDir, 'models');
   const out = new Map<string, { attrs: Attr[]; dts: string }>();
@@ -201,7 +213,9 @@ async function main(): Promise<void> {
       let s = typeSchema(a.type, a.format, cls, a.baseName, key);
       const doc = fieldDocs.get(a.name);
       const tags = FIELD_TAGS[key];
-      if (doc || tags) s = { ...s };
+      const dflt = FIELD_DEFAULTS[key];
+      if (doc || tags || dflt !== undefined) s = { ...s };
+      if (dflt !== undefined) s.default = dflt;
       if (doc) s.description = doc;
       if (tags?.patchStrategy) s['x-kubernetes-patch-strategy'] = tags.patchStrategy;
       if (tags?.patchMergeKey) s['x-kubernetes-patch-merge-key'] = tags.patchMergeKey;
