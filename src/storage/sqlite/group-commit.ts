@@ -12,8 +12,11 @@ interface Pending {
   reject(err: Error): void;
 }
 
-/** Commits a batch in one transaction: per op the result or the op's own error; throws if the transaction failed. */
-export type CommitBatch = (ops: WriteOp[]) => Array<KeyValue | Error>;
+/**
+ * Commits a batch in one transaction: per op the result or the op's own error, and a
+ * promise that settles once the batch is durable; throws if the transaction failed.
+ */
+export type CommitBatch = (ops: WriteOp[]) => { results: Array<KeyValue | Error>; durable: Promise<void> };
 
 /** Queues writes and flushes them, one transaction per tick. */
 export class GroupCommitter {
@@ -41,18 +44,23 @@ export class GroupCommitter {
     const batch = this.#queue;
     this.#queue = [];
     if (!batch.length) return;
-    let results: Array<KeyValue | Error>;
+    let out: ReturnType<CommitBatch>;
     try {
-      results = this.commit(batch.map((p) => p.op));
+      out = this.commit(batch.map((p) => p.op));
     } catch (err) {
       for (const p of batch) p.reject(err as Error);
       return;
     }
-    batch.forEach((p, i) => {
-      const r = results[i]!;
-      if (r instanceof Error) p.reject(r);
-      else p.resolve(r);
-    });
+    // Nobody hears of a write before it is on disk.
+    out.durable.then(
+      () =>
+        batch.forEach((p, i) => {
+          const r = out.results[i]!;
+          if (r instanceof Error) p.reject(r);
+          else p.resolve(r);
+        }),
+      (err: Error) => batch.forEach((p) => p.reject(err)),
+    );
   }
 
   /** Writes queued and not yet committed. */

@@ -44,9 +44,11 @@ export function openDatabase(path: string, cacheMiB = 64): Database.Database {
     // process cannot write behind our back (watches are fed in-process after commit).
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('journal_mode = WAL');
-    // FULL syncs the WAL on every commit, so an acknowledged write survives power loss;
-    // kine runs NORMAL, which may lose the last commits (sqlite.org/pragma.html#pragma_synchronous).
-    db.pragma('synchronous = FULL');
+    // NORMAL: SQLite does not sync the WAL at commit (sqlite.org/pragma.html#pragma_synchronous);
+    // SqliteBackend fdatasyncs the WAL itself after every batch, off the event loop, and
+    // acknowledges nothing before that, so an acknowledged write survives power loss as with
+    // FULL. (kine runs NORMAL without the extra sync, which may lose the last commits.)
+    db.pragma('synchronous = NORMAL');
     // The default 2 MiB page cache cannot hold 5,000 objects of 2 KiB, so every LIST re-read
     // its pages from the OS; 64 MiB keeps a typical cluster's live rows cached.
     db.pragma(`cache_size = -${cacheMiB * 1024}`);

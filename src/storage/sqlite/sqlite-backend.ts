@@ -5,6 +5,7 @@
  * fed in-process right after each commit, in revision order.
  */
 import type Database from 'better-sqlite3';
+import { fdatasync, openSync, closeSync } from 'node:fs';
 import {
   CompactedError,
   type Backend,
@@ -40,8 +41,13 @@ export class SqliteBackend implements Backend {
   #compaction: Promise<void> = Promise.resolve();
   #commits = 0;
   #closed = false;
+  /** Revision of the last batch known durable (and published to watchers). */
+  #durableRevision: number;
+  /** Settles when every batch committed so far is on disk. */
+  #durable: Promise<void> = Promise.resolve();
+  #walFd?: number;
 
-  private constructor(db: Database.Database, opts: SqliteBackendOptions) {
+  private constructor(db: Database.Database, opts: SqliteBackendOptions, readonly path = '') {
     this.#db = db;
     this.#store = new SqliteStore(db);
     this.#compactBatch = opts.compactBatch ?? 1000;
@@ -49,12 +55,13 @@ export class SqliteBackend implements Backend {
     // Like etcd, an empty store is at revision 1. Ids are never reused, so the highest one
     // ever assigned survives even when compaction deleted its row.
     this.#revision = Math.max(1, this.#store.maxRevision(), this.#compacted);
+    this.#durableRevision = this.#revision;
     this.#committer = new GroupCommitter((ops) => this.#commitBatch(ops));
   }
 
   /** Opens (or creates) the store at `path`; everything acknowledged before is there. */
   static async open(path: string, opts: SqliteBackendOptions = {}): Promise<SqliteBackend> {
-    return new SqliteBackend(openDatabase(path, opts.cacheMiB), opts);
+    return new SqliteBackend(openDatabase(path, opts.cacheMiB), opts, path);
   }
 
   /** Write transactions committed so far (one fsync each): shows group commit at work. */
@@ -64,6 +71,8 @@ export class SqliteBackend implements Backend {
 
   async get(key: string): Promise<KeyValue | undefined> {
     this.#check();
+    // Reads wait for the fsync in flight, so nothing read can be lost by a crash.
+    await this.#durable;
     return rowValue(this.#store.latestRow(key));
   }
 
@@ -72,6 +81,7 @@ export class SqliteBackend implements Backend {
     const at = opts.revision || 0;
     if (at > 0 && at < this.#compacted) throw new CompactedError(at, this.#compacted);
     if (at > this.#revision) throw futureRevisionError(at, this.#revision);
+    await this.#durable;
     const page = { prefix, after: opts.startAfter ?? '', limit: opts.limit && opts.limit > 0 ? opts.limit : -1 };
     const { items, total } = at > 0 ? this.#store.listAt(page, at) : this.#store.listLatest(page);
     const more = total !== undefined;
@@ -93,7 +103,8 @@ export class SqliteBackend implements Backend {
   watch(prefix: string, fromRevision: number, handlers: WatchHandlers): Watch {
     this.#check();
     if (fromRevision < this.#compacted) return this.#hub.failed(new CompactedError(fromRevision, this.#compacted), handlers);
-    const history = this.#store.history(fromRevision, prefix).map(rowEvent);
+    // History stops at the durable revision; later rows reach the watch when their fsync completes.
+    const history = this.#store.history(fromRevision, prefix).filter((r) => r.revision <= this.#durableRevision).map(rowEvent);
     return this.#hub.subscribe(prefix, fromRevision, history, handlers);
   }
 
@@ -104,6 +115,8 @@ export class SqliteBackend implements Backend {
       // Recorded first (durably): from here on reads below it are refused, so deleting the
       // rows afterwards, in batches, can never show a half-compacted past.
       this.#store.setMeta('compact_rev', revision);
+      this.#durable = this.#durable.then(() => this.#syncWal());
+      await this.#durable;
       this.#compacted = revision;
     }
     this.#compaction = this.#compaction.catch(() => undefined).then(() => this.#deleteCompacted(this.#compacted));
@@ -112,7 +125,7 @@ export class SqliteBackend implements Backend {
 
   async currentRevision(): Promise<number> {
     this.#check();
-    return this.#revision;
+    return this.#durableRevision;
   }
 
   async compactedRevision(): Promise<number> {
@@ -123,7 +136,9 @@ export class SqliteBackend implements Backend {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#committer.flush();
+    await this.#durable.catch(() => undefined);
     this.#closed = true;
+    if (this.#walFd !== undefined) closeSync(this.#walFd);
     this.#hub.closeAll();
     await this.#compaction.catch(() => undefined);
     this.#db.close();
@@ -140,7 +155,7 @@ export class SqliteBackend implements Backend {
   }
 
   /** One transaction for the whole batch; each guard is checked in order against the batch's own earlier writes. */
-  #commitBatch(ops: WriteOp[]): Array<KeyValue | Error> {
+  #commitBatch(ops: WriteOp[]): { results: Array<KeyValue | Error>; durable: Promise<void> } {
     const base = this.#revision;
     const rows: LogRow[] = [];
     const results: Array<KeyValue | Error> = [];
@@ -158,11 +173,32 @@ export class SqliteBackend implements Backend {
       }
     })();
     this.#commits++;
-    if (rows.length) {
-      this.#revision = base + rows.length;
-      this.#hub.publish(rows.map(rowEvent));
+    if (rows.length) this.#revision = base + rows.length;
+    const revision = this.#revision;
+    // synchronous=NORMAL leaves the WAL unsynced at commit; ove syncs it on the thread pool,
+    // so the event loop keeps serving while the disk works. Each sync covers every earlier
+    // commit, and batches settle in commit order.
+    this.#durable = this.#durable.then(() => this.#syncWal()).then(() => {
+      if (revision > this.#durableRevision) {
+        const events = rows.map(rowEvent);
+        this.#durableRevision = revision;
+        if (events.length) this.#hub.publish(events);
+      }
+    });
+    return { results, durable: this.#durable };
+  }
+
+  #syncWal(): Promise<void> {
+    if (this.#walFd === undefined) {
+      try {
+        this.#walFd = openSync(`${this.path}-wal`, 'r+');
+      } catch {
+        // No WAL file (in-memory database): nothing to sync.
+        return Promise.resolve();
+      }
     }
-    return results;
+    const fd = this.#walFd;
+    return new Promise((resolve, reject) => fdatasync(fd, (err) => (err ? reject(err) : resolve())));
   }
 
   async #deleteCompacted(target: number): Promise<void> {
