@@ -18,6 +18,8 @@ import { monitoringResources } from './monitoring/resources.js';
 import { nmstateResources } from './nmstate/resources.js';
 import { ocsResources } from './ocs/resources.js';
 import { rookResources } from './rook/resources.js';
+import { localStorageResources } from './local-storage/resources.js';
+import { cephOveResources } from './ceph-ove/resources.js';
 import { snapshotResources } from './snapshot-kubevirt/resources.js';
 import type { ResourceDef } from './types.js';
 
@@ -40,4 +42,6 @@ export const platformResources: ResourceDef[] = [
   ...forkliftResources,
   ...monitoringResources,
   ...hcoResources,
+  ...localStorageResources,
+  ...cephOveResources,
 ];

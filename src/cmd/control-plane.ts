@@ -27,6 +27,13 @@ import { podBinding } from '../apiserver/hooks/pod-binding.js';
 import { podEviction } from '../apiserver/hooks/pod-eviction.js';
 import { reviewHooks } from '../apiserver/hooks/reviews.js';
 import { serviceAccountToken } from '../apiserver/hooks/serviceaccount-token.js';
+import { registerWorkloadScale } from '../apiserver/hooks/workload-scale.js';
+import { withKubevirtSubresources } from '../apiserver/hooks/kubevirt-api.js';
+import { registerKubevirtSubresources } from '../apiserver/hooks/kubevirt-subresources.js';
+import { registerCephCommandHook } from '../apiserver/hooks/ceph-command.js';
+import { handleUpgrade, type UpgradeHook } from '../apiserver/upgrade.js';
+import { registerVirtualizationControllers } from '../controllers/virtual-machine/controller.js';
+import { twinGuestModel } from '../twin/guest/guest-model.js';
 import { OpenApiV3 } from '../apiserver/openapi/openapi-v3.js';
 import { rbacCacheSource } from '../apiserver/rbac-cache-source.js';
 import { crdToResourceDefs } from '../apiserver/registry/crd-defs.js';
@@ -130,6 +137,12 @@ export async function startControlPlane(opts: ControlPlaneOptions): Promise<Cont
     ['/serviceaccounts/token', serviceAccountToken(saTokens)],
   ]);
   reviewHooks(hooks, ruleResolver, authenticator);
+  registerWorkloadScale(hooks);
+  const upgradeHooks = new Map<string, UpgradeHook>();
+  registerKubevirtSubresources(hooks, upgradeHooks, () => client, twinGuestModel());
+  // The manager is created below; until then (bootstrap) there is no engine to reach.
+  let managerReady = false;
+  registerCephCommandHook(hooks, () => (managerReady ? manager : undefined));
 
   let ready = false;
   const server = new ApiServer({
@@ -166,9 +179,10 @@ export async function startControlPlane(opts: ControlPlaneOptions): Promise<Cont
   };
   for (const e of hub.cacheFor('/registry/apiextensions.k8s.io/customresourcedefinitions/').items.values()) serveCrd(entryObject(e));
 
-  const listener = server.listener;
+  const listener = withKubevirtSubresources(server, hooks);
   const httpServer = opts.insecure ? http.createServer(listener) : https.createServer({ key: pki.serverKey, cert: pki.serverCert }, listener);
   httpServer.keepAliveTimeout = 120_000;
+  httpServer.on('upgrade', (req, socket, head) => void handleUpgrade(server.deps, upgradeHooks, req, socket, head));
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(opts.port ?? 6443, host, resolve);
@@ -180,6 +194,7 @@ export async function startControlPlane(opts: ControlPlaneOptions): Promise<Cont
   const client = new Client(new InProcessTransport(listener, loopbackToken));
   await bootstrap(client, log);
   const manager = new Manager(client, clock, log);
+  managerReady = true;
   registerNamespaceController(manager);
   registerCrdController(manager, {
     serve: serveCrd,
@@ -194,6 +209,7 @@ export async function startControlPlane(opts: ControlPlaneOptions): Promise<Cont
   registerServiceAccountController(manager, pki.caCert);
   registerClusterRoleAggregation(manager);
   const scheduler = registerScheduler(manager, clock);
+  registerVirtualizationControllers(manager, clock);
   const stopGc = await registerGarbageCollector(manager);
   await manager.start();
   const compactor = startCompactor(backend, clock, { intervalMs: opts.compactionIntervalMs ?? 5 * 60_000, onError: (e) => log('compaction failed', e) });

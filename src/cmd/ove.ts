@@ -10,6 +10,7 @@ import { registerCreateCommand } from '../cli/commands/create.js';
 import { registerDeleteCommand } from '../cli/commands/delete.js';
 import { registerAdmCommands } from '../cli/commands/adm.js';
 import { registerTwinCommands } from '../cli/commands/twin.js';
+import { registerVirtCommands } from '../cli/commands/virt.js';
 
 const program = new Command();
 program.name('ove').description('ove: Kubernetes-native virtualization on a datacenter twin or on qemu').version('0.1.0');
@@ -23,6 +24,7 @@ registerCreateCommand(program);
 registerDeleteCommand(program);
 registerAdmCommands(program);
 registerTwinCommands(program);
+registerVirtCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`ove: ${err instanceof Error ? err.message : String(err)}`);

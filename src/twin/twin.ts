@@ -6,9 +6,12 @@
 import type { Client } from '../client/client.js';
 import type { Manager } from '../runtime/manager.js';
 import { registerNodeLifecycleController } from '../controllers/node-lifecycle/controller.js';
+import { registerStorageControllers, type StorageControllers } from '../controllers/data-volume/register-storage.js';
+import { registerCephStorage } from '../controllers/ceph-csi/register.js';
 import { TwinKubelets } from './agent/twin-kubelet.js';
 import type { TwinClock } from './clock/twin-clock.js';
 import { registerFaultController } from './faults/fault-controller.js';
+import { registerTwinVirtHandler } from './guest/twin-virt-handler.js';
 import type { ClusterDefinition } from './inventory/cluster-definition.js';
 import { elapsed, planInstall } from './install/install-plan.js';
 
@@ -17,6 +20,8 @@ const NODES = { group: '', version: 'v1', plural: 'nodes', namespaced: false };
 /** A running twin. */
 export interface Twin {
   kubelets: TwinKubelets;
+  /** The storage and CDI controllers (provisioner, image catalog, importer processes). */
+  storage: StorageControllers;
   /** Resolves when the install (if one ran) is complete. */
   installed: Promise<void>;
   stop(): void;
@@ -39,6 +44,9 @@ export async function startTwin(o: TwinOptions): Promise<Twin> {
   o.clock.addBusyProbe(() => kubelets.busy());
   const stopLifecycle = registerNodeLifecycleController(o.manager, o.clock);
   registerFaultController(o.manager, o.clock, o.def, kubelets);
+  registerTwinVirtHandler(o.manager, o.clock, kubelets);
+  const ceph = registerCephStorage(o.manager, o.clock, o.def);
+  const storage = registerStorageControllers(o.manager, o.clock, { provisioner: ceph.provisioner });
 
   const existing = (await o.client.list(NODES)).items;
   let installed: Promise<void>;
@@ -54,7 +62,7 @@ export async function startTwin(o: TwinOptions): Promise<Twin> {
     o.onInstalled?.();
     installed = Promise.resolve();
   }
-  return { kubelets, installed, stop: () => (kubelets.stop(), stopLifecycle()) };
+  return { kubelets, storage, installed, stop: () => (kubelets.stop(), storage.stop(), ceph.stop(), stopLifecycle()) };
 }
 
 function runInstall(o: TwinOptions, kubelets: TwinKubelets): Promise<void> {

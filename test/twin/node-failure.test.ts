@@ -65,7 +65,7 @@ describe('the twin in fast-forward: install, node failure and taint eviction wit
     expect(tolerations.find((t) => t.key === 'node.kubernetes.io/unreachable')?.tolerationSeconds).toBe(300);
 
     const fault = await cp.client.create(FAULTS, { apiVersion: 'twin.ove.dev/v1alpha1', kind: 'Fault', metadata: { name: 'worker-3-power' }, spec: { target: { kind: 'Node', name: 'worker-3' } } });
-    const failedAt = Date.parse(fault.metadata.creationTimestamp!);
+    const failedAt = Date.parse((fault as KubeObject).metadata.creationTimestamp!);
     const node = await eventually(async () => {
       const n = await cp.client.get(NODES, undefined, 'worker-3');
       const taints = (n.spec as { taints?: { key: string; effect: string; timeAdded?: string }[] }).taints ?? [];

@@ -11,6 +11,7 @@ export const tokenReviewDef: ResourceDef = {
   group: G, version: 'v1', kind: 'TokenReview', plural: 'tokenreviews', singular: 'tokenreview', namespaced: false,
   verbs: ['create'],
   ...schemaFields('io.k8s.api.authentication.v1.TokenReview'),
+  strategicMerge: true,
   printerColumns: [],
   // pkg/registry/authentication/tokenreview/storage.go refuses an empty token.
   validate: (obj) => (str(obj, 'spec.token') ? [] : [required('spec.token')]),
@@ -22,6 +23,7 @@ export const selfSubjectReviewDef: ResourceDef = {
   group: G, version: 'v1', kind: 'SelfSubjectReview', plural: 'selfsubjectreviews', singular: 'selfsubjectreview', namespaced: false,
   verbs: ['create'],
   ...schemaFields('io.k8s.api.authentication.v1.SelfSubjectReview'),
+  strategicMerge: true,
   printerColumns: [],
   tracksGeneration: false,
 };

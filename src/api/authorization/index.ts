@@ -39,6 +39,8 @@ function review(kind: string, namespaced: boolean, validate?: ResourceDef['valid
     group: G, version: 'v1', kind, plural: `${kind.toLowerCase()}s`, singular: kind.toLowerCase(), namespaced,
     verbs: ['create'],
     ...schemaFields(`io.k8s.api.authorization.v1.${kind}`),
+    // A Go-typed built-in: decoded like a struct (unknown fields dropped), metadata not name-checked.
+    strategicMerge: true,
     printerColumns: [],
     validate,
     tracksGeneration: false,

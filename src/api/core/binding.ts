@@ -10,6 +10,7 @@ export const bindingDef: ResourceDef = {
   group: '', version: 'v1', kind: 'Binding', plural: 'bindings', singular: 'binding', namespaced: true,
   verbs: ['create'],
   ...schemaFields('io.k8s.api.core.v1.Binding'),
+  strategicMerge: true,
   printerColumns: [],
   validate: (obj): FieldCause[] => {
     const causes = validateObjectMeta(obj.metadata, { namespaced: true });

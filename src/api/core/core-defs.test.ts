@@ -99,3 +99,22 @@ describe('quotas and endpoints', () => {
     expect(formatEndpoints(obj('Endpoints', {}))).toBe('<none>');
   });
 });
+
+describe('updates', () => {
+  it('keep namespace finalizers from the stored object', () => {
+    const old: KubeObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'vms' }, spec: { finalizers: ['kubernetes'] } };
+    const ns: KubeObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'vms' }, spec: {} };
+    namespaceDef.defaults!(ns, { operation: 'UPDATE', old });
+    expect(ns.spec).toEqual({ finalizers: ['kubernetes'] });
+  });
+  it('let a PVC be bound and resized but not otherwise changed', () => {
+    const spec = { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } };
+    const old = obj('PersistentVolumeClaim', { spec });
+    const bound = obj('PersistentVolumeClaim', { spec: { ...spec, volumeName: 'pv-1', storageClassName: 'sc', resources: { requests: { storage: '2Gi' } } } });
+    expect(persistentVolumeClaimDef.validate!(bound, { operation: 'UPDATE', old })).toEqual([]);
+    const changed = obj('PersistentVolumeClaim', { spec: { ...spec, accessModes: ['ReadWriteMany'] } });
+    expect(msgs(persistentVolumeClaimDef.validate!(changed, { operation: 'UPDATE', old }))).toEqual([
+      'spec: Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims',
+    ]);
+  });
+});

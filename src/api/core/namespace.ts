@@ -17,6 +17,10 @@ function namespaceDefaults(obj: KubeObject, ctx: AdmissionContext): void {
     // PrepareForCreate: the finalizer that makes the namespace controller empty it on delete.
     obj.spec = { ...((obj.spec as object) ?? {}), finalizers: ['kubernetes'] };
     obj.status = { phase: 'Active' };
+  } else if (ctx.operation === 'UPDATE' && ctx.old) {
+    // PrepareForUpdate: spec.finalizers change only through the finalize subresource.
+    const finalizers = (ctx.old.spec as { finalizers?: string[] } | undefined)?.finalizers;
+    obj.spec = { ...((obj.spec as object) ?? {}), finalizers: finalizers ? [...finalizers] : [] };
   }
 }
 

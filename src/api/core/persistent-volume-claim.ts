@@ -2,7 +2,7 @@
 import type { AdmissionContext, FieldCause, KubeObject, ResourceDef } from '../types.js';
 import { schemaFields } from '../meta/builtin-schema.js';
 import { ageColumn, col } from '../meta/columns.js';
-import { notSupported, required } from '../meta/field-errors.js';
+import { forbidden, notSupported, required } from '../meta/field-errors.js';
 import { translateTimestampSince } from '../meta/human-duration.js';
 import { arr, str } from '../meta/object-access.js';
 import { validateObjectMeta } from '../meta/validation.js';
@@ -44,6 +44,23 @@ export function validatePVCSpec(spec: Record<string, any> | undefined, path: str
   return causes;
 }
 
+/** The Forbidden detail of `ValidatePersistentVolumeClaimUpdate` (without its struct diff). */
+export const PVC_SPEC_IMMUTABLE = 'spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims';
+
+/** Spec changes a PVC update may make: binding, requests, attributes class, a first storage class. */
+export function validatePVCUpdate(spec: Record<string, any> | undefined, oldSpec: Record<string, any> | undefined): FieldCause[] {
+  const next = structuredClone(spec ?? {});
+  const prev = structuredClone(oldSpec ?? {});
+  if (!prev.volumeName) prev.volumeName = next.volumeName;
+  if (prev.storageClassName === undefined) prev.storageClassName = next.storageClassName;
+  for (const s of [next, prev]) {
+    delete s.volumeAttributesClassName;
+    if (s.resources) delete s.resources.requests;
+  }
+  const sorted = (v: unknown): unknown => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])])) : v);
+  return JSON.stringify(sorted(prev)) === JSON.stringify(sorted(next)) ? [] : [forbidden('spec', PVC_SPEC_IMMUTABLE)];
+}
+
 /** The persistentvolumeclaims resource. */
 export const persistentVolumeClaimDef: ResourceDef = {
   group: '', version: 'v1', kind: 'PersistentVolumeClaim', plural: 'persistentvolumeclaims', singular: 'persistentvolumeclaim', namespaced: true,
@@ -62,6 +79,10 @@ export const persistentVolumeClaimDef: ResourceDef = {
   ],
   cells: pvcCells,
   defaults: pvcDefaults,
-  validate: (obj) => [...validateObjectMeta(obj.metadata, { namespaced: true }), ...validatePVCSpec(obj.spec as Record<string, any>, 'spec')],
+  validate: (obj, ctx) => {
+    const causes = [...validateObjectMeta(obj.metadata, { namespaced: true }), ...validatePVCSpec(obj.spec as Record<string, any>, 'spec')];
+    if (ctx.operation === 'UPDATE' && ctx.old && !ctx.subresource) causes.push(...validatePVCUpdate(obj.spec as Record<string, any>, ctx.old.spec as Record<string, any>));
+    return causes;
+  },
   tracksGeneration: false,
 };

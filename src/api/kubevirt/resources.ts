@@ -10,6 +10,7 @@ import { kubevirtSpecSchema, kubevirtStatusSchema } from './kubevirt-cr-schema.j
 import { arr, bool, int32, map, obj, str, time } from './schema-kit.js';
 import { validateVirtualMachine } from './validate-vm.js';
 import { validateVmiMandatory, validateVmiSpec } from './validate-vmi-spec.js';
+import { admitThroughWebhook } from './webhook-denial.js';
 import { defaultVirtualMachine } from './vm-defaults.js';
 import { vmSpecSchema, vmStatusSchema } from './vm-schema.js';
 import { migrationStateSchema, vmiSpecSchema, vmiStatusSchema, vmiTemplateSchema } from './vmi-schema.js';
@@ -26,7 +27,8 @@ export const virtualMachineDef: ResourceDef = crd({
   shortNames: ['vm', 'vms'], categories: ['all'], subresources: ['status'],
   spec: vmSpecSchema, status: vmStatusSchema, required: ['spec'],
   columns: [AGE, col('Status', 'string', '.status.printableStatus', 0, 'Human Readable Status'), READY],
-  validate: (vm, ctx) => (ctx.operation === 'DELETE' || ctx.subresource ? [] : validateVirtualMachine(vm)),
+  validate: (vm, ctx) =>
+    ctx.operation === 'DELETE' || ctx.subresource ? [] : admitThroughWebhook('virtualmachine-validator.kubevirt.io', validateVirtualMachine(vm)),
   defaults: (vm, ctx) => {
     if (!ctx.subresource) defaultVirtualMachine(vm);
   },
@@ -51,7 +53,7 @@ export const virtualMachineInstanceDef: ResourceDef = crd({
     if (ctx.operation !== 'CREATE') return [];
     const spec = (vmi.spec ?? {}) as Record<string, unknown>;
     if (!spec.domain) return [{ reason: 'FieldValueRequired', message: 'Required value', field: 'spec.domain' }];
-    return [...validateVmiSpec(spec, 'spec'), ...validateVmiMandatory(spec, 'spec')];
+    return admitThroughWebhook('virtualmachineinstances-create-validator.kubevirt.io', [...validateVmiSpec(spec, 'spec'), ...validateVmiMandatory(spec, 'spec')]);
   },
 });
 

@@ -38,8 +38,12 @@ export const dataVolumeTemplateSchema: JSONSchema = obj(
 /** VirtualMachineSpec; `template` has no omitempty in Go, so the CRD requires it. */
 export const vmSpecSchema: JSONSchema = obj(
   {
-    running: bool(),
-    runStrategy: str(),
+    // Descriptions as KubeVirt's CRD carries them (kubevirt/kubevirt `staging/src/kubevirt.io/api/core/v1/types.go`), for `kubectl explain`.
+    running: {
+      ...bool(),
+      description: 'Running controls whether the associatied VirtualMachineInstance is created or not Mutually exclusive with RunStrategy Deprecated: VirtualMachineInstance field "Running" is now deprecated, please use RunStrategy instead.',
+    },
+    runStrategy: str({ description: 'Running state indicates the requested running state of the VirtualMachineInstance mutually exclusive with Running' }),
     instancetype: matcher(),
     preference: matcher(),
     template: vmiTemplateSchema,

@@ -12,6 +12,12 @@ export const builtinSchemas: Record<string, JSONSchema> = JSON.parse(
   readFileSync(new URL('../generated/builtin-schemas.json', import.meta.url), 'utf8'),
 ).components.schemas;
 
+// Go types that hold raw JSON (metav1.FieldsV1, runtime.RawExtension) decode whatever object they
+// are given; their OpenAPI schema is a bare `type: object`, so pruning must keep their contents.
+for (const raw of ['io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1', 'io.k8s.apimachinery.pkg.runtime.RawExtension']) {
+  if (builtinSchemas[raw]) builtinSchemas[raw] = { ...builtinSchemas[raw], 'x-kubernetes-preserve-unknown-fields': true };
+}
+
 /** The names a schema `$ref`s directly (ignores a property literally named `$ref`). */
 export function directRefs(schema: unknown, out = new Set<string>()): Set<string> {
   if (Array.isArray(schema)) for (const s of schema) directRefs(s, out);

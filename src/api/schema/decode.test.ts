@@ -42,3 +42,25 @@ describe('decodeObject()', () => {
     expect((obj.spec as Record<string, unknown>).bogus).toBeUndefined();
   });
 });
+
+describe('decodeObject() for built-in kinds', () => {
+  const reg = new SchemaRegistry().add('io.k8s.api.core.v1.ConfigMap', { type: 'object', properties: { data: { type: 'object', additionalProperties: { type: 'string' } } } });
+  const cm = { $ref: '#/components/schemas/io.k8s.api.core.v1.ConfigMap' };
+
+  it('create/update: a Go type error is a 400 naming the kind (rest.go transformDecodeError)', () => {
+    expect(() => decodeObject({ kind: 'ConfigMap', data: { a: 1 } }, cm, reg, { fieldValidation: 'Strict', builtin: true, context: { kind: 'ConfigMap', version: 'v1' } })).toThrow(
+      'ConfigMap in version "v1" cannot be handled as a ConfigMap: json: cannot unmarshal number into Go struct field ConfigMap.data of type string',
+    );
+  });
+
+  it('patch: the error is 422 on the patched JSON, keys sorted (patch.go)', () => {
+    try {
+      decodeObject({ kind: 'ConfigMap', data: { a: 1 } }, cm, reg, { fieldValidation: 'Strict', builtin: true });
+      expect.unreachable();
+    } catch (err) {
+      const s = (err as import('../errors.js').StatusError).toStatus();
+      expect(s.code).toBe(422);
+      expect(s.message).toBe(' "" is invalid: patch: Invalid value: "{\\"data\\":{\\"a\\":1},\\"kind\\":\\"ConfigMap\\"}": json: cannot unmarshal number into Go struct field ConfigMap.data of type string');
+    }
+  });
+});

@@ -24,16 +24,16 @@ export function validateEmbeddedResources(obj: unknown, schema: JSONSchema, regi
 
 function validateEmbedded(path: string, x: Record<string, unknown>): FieldCause[] {
   const out: FieldCause[] = [];
-  if (!Object.hasOwn(x, 'apiVersion')) out.push(required(child(path, 'apiVersion'), 'must not be empty'));
-  if (!Object.hasOwn(x, 'kind')) out.push(required(child(path, 'kind'), 'must not be empty'));
+  if (!Object.hasOwn(x, 'apiVersion')) out.push(required(child(path, 'apiVersion')));
+  if (!Object.hasOwn(x, 'kind')) out.push(required(child(path, 'kind')));
   for (const [k, v] of Object.entries(x)) {
     if (k === 'apiVersion') {
       if (typeof v !== 'string') out.push(invalidValue(child(path, k), v, 'must be a string'));
-      else if (v === '') out.push(invalidValue(child(path, k), v, 'must not be empty'));
+      else if (v === '') out.push(required(child(path, k)));
       else if (v.split('/').length > 2) out.push(invalidValue(child(path, k), v, `unexpected GroupVersion string: ${v}`));
     } else if (k === 'kind') {
       if (typeof v !== 'string') out.push(invalidValue(child(path, k), v, 'must be a string'));
-      else if (v === '') out.push(invalidValue(child(path, k), v, 'must not be empty'));
+      else if (v === '') out.push(required(child(path, k)));
       else {
         const errs = isDNS1035Label(v.toLowerCase());
         if (errs.length > 0) out.push(invalidValue(child(path, k), v, `may have mixed case, but should otherwise match: ${errs.join(',')}`));

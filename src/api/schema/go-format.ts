@@ -4,6 +4,9 @@
  * (`staging/src/k8s.io/apimachinery/pkg/util/validation/field/errors.go`, ErrorBody).
  */
 
+// unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+
 /** Go's `strconv.Quote` (`%q`): double quotes, Go escapes, non-printables as \x/\u. */
 export function goQuote(s: string): string {
   let out = '"';
@@ -21,8 +24,9 @@ export function goQuote(s: string): string {
       case '\v': out += '\\v'; continue;
     }
     if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-    else if (cp >= 0x80 && cp <= 0x9f) out += `\\u00${cp.toString(16).padStart(2, '0')}`;
-    else out += ch;
+    else if (PRINTABLE.test(ch)) out += ch;
+    else if (cp < 0x10000) out += `\\u${cp.toString(16).padStart(4, '0')}`;
+    else out += `\\U${cp.toString(16).padStart(8, '0')}`;
   }
   return out + '"';
 }

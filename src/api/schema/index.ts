@@ -3,9 +3,10 @@
  * validate objects against OpenAPI v3 schemas the way kube-apiserver does, plus ObjectMeta and
  * name validation with apimachinery's messages.
  *
- * Kube's order for a custom resource write: `findUnknownFields` (for fieldValidation) →
- * `pruneUnknown` → `pruneNonNullableNulls` → `applyDefaults` → `validateObjectMeta` +
- * `validateAgainstSchema`.
+ * A write, in kube's order: `parseFieldValidation` → `decodeObject` (built-in Go type errors,
+ * unknown fields per fieldValidation, null and unknown-field pruning, schema defaults) →
+ * the kind's own defaults and mutating admission → `validateObjectMeta` (or
+ * `validateObjectMetaUpdate`) followed by `validateAgainstSchema` → the kind's own validation.
  */
 export { SchemaRegistry } from './resolver.js';
 export { findUnknownFields, type UnknownFieldOptions } from './unknown-fields.js';
@@ -22,6 +23,8 @@ export { validateAgainstSchema, hasCelRules, type ValidateOptions } from './vali
 export { pruneUnknown, normalizeObjectMeta, type PruneOptions } from './prune.js';
 export { applyDefaults, pruneNonNullableNulls } from './defaults.js';
 export { decodeObject, type DecodeOptions } from './decode.js';
+export { builtinDecodeError, decodeErrorMessage } from './go-decode.js';
+export { ssaUnknownFieldPaths, ssaUnknownFieldsMessage, type ApplyTarget } from './ssa-unknown-fields.js';
 export {
   validateObjectMeta,
   validateObjectMetaUpdate,
@@ -29,6 +32,7 @@ export {
   validateAnnotations,
   validateOwnerReferences,
   validateFinalizers,
+  validateManagedFields,
   TOTAL_ANNOTATION_SIZE_LIMIT_B,
   FIELD_IMMUTABLE,
   type MetaValidationOptions,
@@ -45,4 +49,5 @@ export {
   validatePathSegmentName,
   type NameValidator,
 } from './name-validation.js';
+export { generateObjectName, MAX_GENERATED_NAME_LENGTH } from './generate-name.js';
 export * from './field-error.js';

@@ -1,7 +1,7 @@
 /**
  * `x-kubernetes-list-type: set|map` invariants (`apiextensions-apiserver/pkg/apiserver/schema/listtype/validation.go`):
- * a set may not repeat an item, a map list may not repeat a key; each repetition is reported once,
- * at the index of its second occurrence.
+ * a set may not repeat an item, a map list may not repeat its key fields; each repeated value is
+ * reported once, at the index of its second occurrence, with the key fields it has.
  */
 import type { FieldCause, JSONSchema } from '../types.js';
 import { child, duplicate, index, invalidValue, key } from './field-error.js';
@@ -28,43 +28,32 @@ function validateValue(v: unknown, schema: JSONSchema, registry: SchemaRegistry,
   if (isObject(v)) return validateListTypes(v, schema, registry, path);
   if (!Array.isArray(v)) return [];
   const s = registry.resolve(schema);
-  const out = listInvariant(v, s, registry, path);
+  const out = listInvariant(v, s, path);
   const items = s.items as JSONSchema | undefined;
   if (items) v.forEach((x, i) => out.push(...validateValue(x, items, registry, index(path, i))));
   return out;
 }
 
-function listInvariant(list: unknown[], s: JSONSchema, registry: SchemaRegistry, path: string): FieldCause[] {
+function listInvariant(list: unknown[], s: JSONSchema, path: string): FieldCause[] {
   const type = s['x-kubernetes-list-type'];
   if (type === 'set') return secondOccurrences(list.map(identity)).map((i) => duplicate(index(path, i), list[i]));
   if (type !== 'map') return [];
   const bad = list.findIndex((x) => x !== null && !isObject(x));
   if (bad >= 0) return [invalidValue(index(path, bad), list[bad], 'must be an object for an array of list-type map')];
   if (list.length <= 1) return [];
-  const keys = (s['x-kubernetes-list-map-keys'] as string[] | undefined) ?? [];
-  const itemProps = (registry.resolve((s.items as JSONSchema | undefined) ?? {}).properties as Record<string, JSONSchema> | undefined) ?? {};
-  const out: FieldCause[] = [];
-  const ids: string[] = [];
-  list.forEach((x, i) => {
-    const values: Record<string, unknown> = {};
-    for (const k of keys) {
-      const item = (x ?? {}) as Record<string, unknown>;
-      const dflt = itemProps[k] ? registry.resolve(itemProps[k]).default : undefined;
-      values[k] = Object.hasOwn(item, k) ? item[k] : dflt;
-    }
-    const nonScalar = keys.find((k) => typeof values[k] === 'object' && values[k] !== null);
-    if (nonScalar) {
-      out.push(invalidValue(child(index(path, i), nonScalar), values[nonScalar], 'must be a scalar'));
-      ids.push(`\u0000invalid${i}`);
-    } else ids.push(JSON.stringify(keys.map((k) => values[k] ?? null)));
+  const keyFields = (s['x-kubernetes-list-map-keys'] as string[] | undefined) ?? [];
+  // An item without the key (or a null item) has the "unspecified" key; duplicates of it print as an empty map.
+  const keys = list.map((x) => {
+    const key: Record<string, unknown> = {};
+    for (const k of keyFields) if (isObject(x) && Object.hasOwn(x, k)) key[k] = x[k];
+    return key;
   });
-  for (const i of secondOccurrences(ids)) {
-    const item = (list[i] ?? {}) as Record<string, unknown>;
-    const shown: Record<string, unknown> = {};
-    for (const k of keys) shown[k] = item[k] ?? null;
-    out.push(duplicate(index(path, i), shown));
-  }
-  return out;
+  const ids = keys.map((k) => (keyFields.length === 1 ? (Object.hasOwn(k, keyFields[0]) ? identity(k[keyFields[0]]) : 'unspecified') : identity(sortKeys(k))));
+  return secondOccurrences(ids).map((i) => duplicate(index(path, i), keys[i]));
+}
+
+function sortKeys(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
 }
 
 function identity(x: unknown): string {

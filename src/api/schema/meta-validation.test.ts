@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ObjectMeta } from '../types.js';
+import { generateObjectName } from './generate-name.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from './meta-validation.js';
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue, nameIsDNSLabel, nameIsDNSSubdomain } from './name-validation.js';
 
@@ -35,8 +36,9 @@ describe('name validators', () => {
   });
 });
 
+const opts = { namespaced: true, nameFn: nameIsDNSSubdomain };
+
 describe('validateObjectMeta()', () => {
-  const opts = { namespaced: true, nameFn: nameIsDNSSubdomain };
 
   it('accepts valid metadata', () => {
     expect(validateObjectMeta({ name: 'vm-1', namespace: 'vms', labels: { app: 'db' }, annotations: { 'example.com/x': 'y' }, finalizers: ['kubevirt.io/virtualMachineControllerFinalize'] }, opts)).toEqual([]);
@@ -92,6 +94,31 @@ describe('validateObjectMeta()', () => {
     expect(causes.map((c) => c.field)).toEqual(['metadata.finalizers', 'metadata.finalizers']);
     expect(causes[0].message).toContain('Invalid value: "a//b": a qualified name must consist of');
     expect(causes[1].message).toContain('finalizer orphan and foregroundDeletion cannot be both set');
+  });
+});
+
+describe('validateManagedFields() via validateObjectMeta()', () => {
+  it('checks operation, fieldsType and manager (meta/v1/validation ValidateManagedFields)', () => {
+    const meta: ObjectMeta = {
+      name: 'n',
+      namespace: 'ns',
+      managedFields: [
+        { manager: 'kubectl', operation: 'Apply', apiVersion: 'v1', fieldsType: 'FieldsV1', fieldsV1: {} },
+        { manager: 'bad\u0007', operation: 'Patch' as 'Apply', apiVersion: 'v1', fieldsType: 'FieldsV2' as 'FieldsV1', fieldsV1: {} },
+      ],
+    };
+    expect(validateObjectMeta(meta, opts)).toEqual([
+      { reason: 'FieldValueInvalid', field: 'metadata.managedFields[1].operation', message: 'Invalid value: "Patch": must be `Apply` or `Update`' },
+      { reason: 'FieldValueInvalid', field: 'metadata.managedFields[1].fieldsType', message: 'Invalid value: "FieldsV2": must be `FieldsV1`' },
+      { reason: 'FieldValueInvalid', field: 'metadata.managedFields[1].manager', message: 'Invalid value: "bad\\a": invalid character U+0007 (at position 3)' },
+    ]);
+  });
+
+  it('generates names from generateName like SimpleNameGenerator', () => {
+    let i = 0;
+    const seq = [0, 0.5, 0.99, 0.1, 0.2];
+    expect(generateObjectName('web-', () => seq[i++])).toBe('web-br9dh');
+    expect(generateObjectName('x'.repeat(70), () => 0)).toBe(`${'x'.repeat(58)}bbbbb`);
   });
 });
 

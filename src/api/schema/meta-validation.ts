@@ -4,7 +4,7 @@
  * `staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/validation/validation.go`).
  */
 import type { FieldCause, ObjectMeta } from '../types.js';
-import { child, forbiddenField, invalidValue, required, tooLong } from './field-error.js';
+import { child, forbiddenField, index, invalidValue, required, tooLong } from './field-error.js';
 import { GoStringer, goQuote } from './go-format.js';
 import { type NameValidator, isDNS1123Label, isQualifiedName, isValidLabelValue } from './name-validation.js';
 
@@ -114,6 +114,34 @@ function validateMetaCommon(meta: ObjectMeta, namespaced: boolean, path: string)
   out.push(...validateAnnotations(meta.annotations, child(path, 'annotations')));
   out.push(...validateOwnerReferences(meta.ownerReferences, child(path, 'ownerReferences')));
   out.push(...validateFinalizers(meta.finalizers, child(path, 'finalizers')));
+  out.push(...validateManagedFields(meta.managedFields, child(path, 'managedFields')));
+  return out;
+}
+
+/** `FieldManagerMaxLength` and `MaxSubresourceNameLength` (meta/v1/validation). */
+const FIELD_MANAGER_MAX = 128;
+const SUBRESOURCE_MAX = 256;
+
+/** `ValidateManagedFields`: operation Apply or Update, fieldsType FieldsV1, manager at most 128 printable characters. */
+export function validateManagedFields(entries: ObjectMeta['managedFields'], path: string): FieldCause[] {
+  const out: FieldCause[] = [];
+  (entries ?? []).forEach((e, i) => {
+    const p = index(path, i);
+    if (e.operation !== 'Apply' && e.operation !== 'Update') out.push(invalidValue(child(p, 'operation'), e.operation ?? '', 'must be `Apply` or `Update`'));
+    if (e.fieldsType && e.fieldsType !== 'FieldsV1') out.push(invalidValue(child(p, 'fieldsType'), e.fieldsType, 'must be `FieldsV1`'));
+    const manager = e.manager ?? '';
+    if (manager.length > FIELD_MANAGER_MAX) out.push(tooLong(child(p, 'manager'), FIELD_MANAGER_MAX));
+    let at = 0;
+    for (const ch of manager) {
+      // unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space; positions are byte offsets.
+      if (!/^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u.test(ch)) {
+        const cp = ch.codePointAt(0)!;
+        out.push(invalidValue(child(p, 'manager'), manager, `invalid character U+${cp.toString(16).toUpperCase().padStart(4, '0')} (at position ${at})`));
+      }
+      at += Buffer.byteLength(ch);
+    }
+    if ((e.subresource ?? '').length > SUBRESOURCE_MAX) out.push(tooLong(child(p, 'subresource'), SUBRESOURCE_MAX));
+  });
   return out;
 }
 
@@ -145,6 +173,7 @@ export function validateObjectMetaUpdate(next: ObjectMeta, old: ObjectMeta, path
   out.push(...validateAnnotations(next.annotations, child(path, 'annotations')));
   out.push(...validateOwnerReferences(next.ownerReferences, child(path, 'ownerReferences')));
   out.push(...validateFinalizers(next.finalizers, child(path, 'finalizers')));
+  out.push(...validateManagedFields(next.managedFields, child(path, 'managedFields')));
   return out;
 }
 

@@ -45,6 +45,7 @@ describe('SchemaRegistry.resolve()', () => {
 describe('Go value printing (fmt %q, %v, %#v)', () => {
   it('quotes like strconv.Quote', () => {
     expect(goQuote('a"b\\c\n\u0001é')).toBe('"a\\"b\\\\c\\n\\x01é"');
+    expect(goQuote('zero\u200bwidth\u0085')).toBe('"zero\\u200bwidth\\u0085"');
   });
 
   it('prints floats like %v', () => {

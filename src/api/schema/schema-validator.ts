@@ -16,7 +16,7 @@ export interface NodeResult {
 }
 
 // StripUnsupportedFormatsPostProcess (apiextensions validation/formats.go): formats kube keeps per type.
-const STRING_FORMATS = new Set(['bsonobjectid', 'uri', 'email', 'hostname', 'ipv4', 'ipv6', 'cidr', 'mac', 'uuid', 'uuid3', 'uuid4', 'uuid5', 'isbn', 'isbn10', 'isbn13', 'creditcard', 'ssn', 'hexcolor', 'rgbcolor', 'byte', 'password', 'date', 'duration', 'datetime', 'quantity', 'k8sshortname', 'k8slongname']);
+const STRING_FORMATS = new Set(['bsonobjectid', 'uri', 'email', 'hostname', 'ipv4', 'ipv6', 'cidr', 'mac', 'uuid', 'uuid3', 'uuid4', 'uuid5', 'isbn', 'isbn10', 'isbn13', 'creditcard', 'ssn', 'hexcolor', 'rgbcolor', 'byte', 'password', 'date', 'duration', 'datetime']);
 
 function typesOf(s: JSONSchema): string[] {
   if (s['x-kubernetes-int-or-string'] === true || s.format === 'int-or-string') return ['integer', 'string'];
@@ -73,112 +73,132 @@ function deepEqual(a: unknown, b: unknown): boolean {
 /** What a validation walk needs besides the data. */
 export interface NodeContext {
   registry: SchemaRegistry;
-  /** Built-in kinds decode null into Go zero values, so null is never a type error there. */
-  nullsAllowed?: boolean;
+  /**
+   * Built-in kinds: JSON types were already checked by Go decoding (`builtinDecodeError`) and
+   * null decodes to a zero value, so type, format and anyOf/oneOf checks are skipped.
+   */
+  builtin?: boolean;
 }
 
 /** Validates `data` against `schema` at kube-openapi path `name` ('' at the root). */
 export function validateNode(data: unknown, schema: JSONSchema, name: string, ctx: NodeContext): NodeResult {
+  // Hot path: no closures here (tsx wraps named closures in a costly __name call).
   const s = ctx.registry.resolve(schema);
   const types = typesOf(s);
   const format = formatOf(s, types);
   const res: NodeResult = { errors: [], matchCount: 0 };
-  const enumValues = Array.isArray(s.enum) ? (s.enum as unknown[]) : [];
-  const checkEnum = () => {
-    if (enumValues.length > 0 && !enumValues.some((v) => deepEqual(v, data))) {
-      res.errors.push({ code: 'enum', name, message: `${name} in body should be one of ${goList(enumValues)}`, value: data, values: enumValues });
-    }
-  };
   if (data === null || data === undefined) {
-    if (ctx.nullsAllowed) return res;
-    res.errors.push(...checkType(types, s.nullable === true, format, name, data));
-    checkEnum();
+    if (ctx.builtin) return res;
+    append(res.errors, checkType(types, s.nullable === true, format, name, data));
+    enumCheck(s, name, data, res.errors);
     return res;
   }
-  const apply = (errs: RawError[]) => {
-    res.errors.push(...errs);
+  if ((types.length > 0 || format !== '') && !ctx.builtin) {
+    append(res.errors, checkType(types, s.nullable === true, format, name, data));
     res.matchCount++;
-  };
-  if (types.length > 0 || format !== '') apply(checkType(types, s.nullable === true, format, name, data));
-  const props = validateProps(data, s, name, ctx);
-  res.errors.push(...props.errors);
-  res.matchCount += props.matchCount + 1;
-  if (typeof data === 'string') {
-    apply(checkString(s, name, data));
-    if (format !== '') apply(checkFormat({ format }, name, data));
   }
-  if (typeof data === 'number') apply(checkNumber(s, name, data));
-  if (Array.isArray(data)) apply(validateSlice(data, s, name, ctx, res));
-  checkEnum();
+  if ((s.anyOf !== undefined || s.oneOf !== undefined || s.allOf !== undefined || s.not !== undefined) && !ctx.builtin) {
+    const props = validateProps(data, s, name, ctx);
+    append(res.errors, props.errors);
+    res.matchCount += props.matchCount;
+  }
   res.matchCount++;
-  if (typeof data === 'object' && !Array.isArray(data)) apply(validateObject(data as Record<string, unknown>, s, name, ctx, res));
+  if (typeof data === 'string') {
+    append(res.errors, checkString(s, name, data));
+    res.matchCount++;
+    if (format !== '' && !ctx.builtin) {
+      append(res.errors, checkFormat({ format }, name, data));
+      res.matchCount++;
+    }
+  } else if (typeof data === 'number') {
+    append(res.errors, checkNumber(s, name, data));
+    res.matchCount++;
+  } else if (Array.isArray(data)) {
+    validateSlice(data, s, name, ctx, res);
+    res.matchCount++;
+  }
+  enumCheck(s, name, data, res.errors);
+  res.matchCount++;
+  if (typeof data === 'object' && !Array.isArray(data)) {
+    validateObject(data as Record<string, unknown>, s, name, ctx, res);
+    res.matchCount++;
+  }
   res.matchCount++;
   return res;
+}
+
+function append(out: RawError[], errs: RawError[]): void {
+  for (const e of errs) out.push(e);
+}
+
+function merge(res: NodeResult, r: NodeResult): void {
+  append(res.errors, r.errors);
+  res.matchCount += r.matchCount;
+}
+
+function enumCheck(s: JSONSchema, name: string, data: unknown, out: RawError[]): void {
+  const values = s.enum;
+  if (!Array.isArray(values) || values.length === 0) return;
+  for (const v of values) if (deepEqual(v, data)) return;
+  out.push({ code: 'enum', name, message: `${name} in body should be one of ${goList(values)}`, value: data, values });
 }
 
 function goList(values: unknown[]): string {
   return `[${values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' ')}]`;
 }
 
-function validateSlice(data: unknown[], s: JSONSchema, name: string, ctx: NodeContext, res: NodeResult): RawError[] {
-  const out: RawError[] = [];
+function validateSlice(data: unknown[], s: JSONSchema, name: string, ctx: NodeContext, res: NodeResult): void {
   const items = s.items as JSONSchema | undefined;
   if (items && typeof items === 'object' && !Array.isArray(items)) {
-    data.forEach((v, i) => {
-      const r = validateNode(v, items, `${name}[${i}]`, ctx);
-      out.push(...r.errors);
-      res.matchCount += r.matchCount;
-    });
+    for (let i = 0; i < data.length; i++) merge(res, validateNode(data[i], items, `${name}[${i}]`, ctx));
   }
   const size = data.length;
   if (typeof s.minItems === 'number' && size < s.minItems) {
-    out.push({ code: 'minItems', name, message: `${name} in body should have at least ${s.minItems} items`, value: size });
+    res.errors.push({ code: 'minItems', name, message: `${name} in body should have at least ${s.minItems} items`, value: size });
   }
   if (typeof s.maxItems === 'number' && size > s.maxItems) {
-    out.push({ code: 'maxItems', name, message: `${name} in body should have at most ${s.maxItems} items`, value: size, valid: s.maxItems });
+    res.errors.push({ code: 'maxItems', name, message: `${name} in body should have at most ${s.maxItems} items`, value: size, valid: s.maxItems });
   }
   if (s.uniqueItems === true && data.some((v, i) => data.slice(0, i).some((u) => deepEqual(u, v)))) {
-    out.push({ code: 'unique', name, message: `${name} in body shouldn't contain duplicates` });
+    res.errors.push({ code: 'unique', name, message: `${name} in body shouldn't contain duplicates` });
   }
-  return out;
 }
 
-function validateObject(data: Record<string, unknown>, s: JSONSchema, name: string, ctx: NodeContext, res: NodeResult): RawError[] {
-  const n = Object.keys(data).length;
+function validateObject(data: Record<string, unknown>, s: JSONSchema, name: string, ctx: NodeContext, res: NodeResult): void {
+  const keys = Object.keys(data);
+  const n = keys.length;
   if (typeof s.minProperties === 'number' && n < s.minProperties) {
-    return [{ code: 'tooFewProps', name, message: `${name} in body should have at least ${s.minProperties} properties`, value: n }];
+    res.errors.push({ code: 'tooFewProps', name, message: `${name} in body should have at least ${s.minProperties} properties`, value: n });
+    return;
   }
   if (typeof s.maxProperties === 'number' && n > s.maxProperties) {
-    return [{ code: 'tooManyProps', name, message: `${name} in body should have at most ${s.maxProperties} properties`, value: n, valid: s.maxProperties }];
+    res.errors.push({ code: 'tooManyProps', name, message: `${name} in body should have at most ${s.maxProperties} properties`, value: n, valid: s.maxProperties });
+    return;
   }
-  const out: RawError[] = [];
-  const merge = (r: NodeResult) => {
-    out.push(...r.errors);
-    res.matchCount += r.matchCount;
-  };
   const props = (s.properties as Record<string, JSONSchema> | undefined) ?? {};
   const ap = s.additionalProperties;
   if (ap === false) {
-    for (const k of Object.keys(data)) {
-      if (!Object.hasOwn(props, k)) out.push({ code: 'notAllowed', name, message: `${name}.${k} in body is a forbidden property`, value: k });
+    for (const k of keys) {
+      if (!Object.hasOwn(props, k)) res.errors.push({ code: 'notAllowed', name, message: `${name}.${k} in body is a forbidden property`, value: k });
     }
   } else if (typeof ap === 'object' && ap !== null) {
-    for (const k of Object.keys(data)) if (!Object.hasOwn(props, k)) merge(validateNode(data[k], ap as JSONSchema, `${name}.${k}`, ctx));
+    for (const k of keys) if (!Object.hasOwn(props, k)) merge(res, validateNode(data[k], ap as JSONSchema, `${name}.${k}`, ctx));
   }
-  for (const [k, ps] of Object.entries(props)) {
-    if (Object.hasOwn(data, k)) merge(validateNode(data[k], ps, name ? `${name}.${k}` : k, ctx));
+  // kube-openapi ranges over a Go map (random order); document order is used here.
+  for (const k of keys) {
+    if (Object.hasOwn(props, k)) merge(res, validateNode(data[k], props[k], name ? `${name}.${k}` : k, ctx));
   }
-  for (const k of (s.required as string[] | undefined) ?? []) {
-    if (!Object.hasOwn(data, k)) out.push({ code: 'required', name: `${name}.${k}`, message: `${name}.${k} in body is required` });
+  const required = s.required as string[] | undefined;
+  if (required) {
+    for (const k of required) {
+      if (!Object.hasOwn(data, k)) res.errors.push({ code: 'required', name: `${name}.${k}`, message: `${name}.${k} in body is required` });
+    }
   }
-  return out;
 }
 
 function validateProps(data: unknown, s: JSONSchema, name: string, ctx: NodeContext): NodeResult {
   const res: NodeResult = { errors: [], matchCount: 0 };
-  const run = (list: unknown) => (Array.isArray(list) ? (list as JSONSchema[]).map((sub) => validateNode(data, sub, name, ctx)) : []);
-  const best = (results: NodeResult[]) => results.reduce<NodeResult | undefined>((b, r) => (!b || r.matchCount > b.matchCount ? r : b), undefined);
-  const anyOf = run(s.anyOf);
+  const anyOf = runAll(data, s.anyOf, name, ctx);
   if (anyOf.length > 0) {
     const ok = anyOf.find((r) => r.errors.length === 0);
     if (!ok) res.errors.push({ code: 'composite', name, message: `${goQuote(name)} must validate at least one schema (anyOf)` });
@@ -186,7 +206,7 @@ function validateProps(data: unknown, s: JSONSchema, name: string, ctx: NodeCont
     res.errors.push(...pick.errors);
     res.matchCount += pick.matchCount;
   }
-  const oneOf = run(s.oneOf);
+  const oneOf = runAll(data, s.oneOf, name, ctx);
   if (oneOf.length > 0) {
     const valid = oneOf.filter((r) => r.errors.length === 0);
     if (valid.length !== 1) {
@@ -195,7 +215,7 @@ function validateProps(data: unknown, s: JSONSchema, name: string, ctx: NodeCont
       if (valid.length === 0) res.errors.push(...best(oneOf)!.errors);
     }
   }
-  const allOf = run(s.allOf);
+  const allOf = runAll(data, s.allOf, name, ctx);
   if (allOf.length > 0) {
     const passed = allOf.filter((r) => r.errors.length === 0).length;
     for (const r of allOf) res.errors.push(...r.errors);
@@ -207,4 +227,15 @@ function validateProps(data: unknown, s: JSONSchema, name: string, ctx: NodeCont
     res.errors.push({ code: 'composite', name, message: `${goQuote(name)} must not validate the schema (not)` });
   }
   return res;
+}
+
+function runAll(data: unknown, list: unknown, name: string, ctx: NodeContext): NodeResult[] {
+  return Array.isArray(list) ? (list as JSONSchema[]).map((sub) => validateNode(data, sub, name, ctx)) : [];
+}
+
+// The failing branch with the highest MatchCount (the first on ties), as schema_props.go keeps it.
+function best(results: NodeResult[]): NodeResult | undefined {
+  let b: NodeResult | undefined;
+  for (const r of results) if (!b || r.matchCount > b.matchCount) b = r;
+  return b;
 }

@@ -8,7 +8,7 @@
  */
 import type { JSONSchema } from '../types.js';
 import { compareGoStrings } from './go-format.js';
-import { builtinRoot } from './unknown-fields.js';
+import { OBJECT_META_SCHEMA } from './object-meta-schema.js';
 import { isObject, pruneWalk } from './prune-walk.js';
 import type { SchemaRegistry } from './resolver.js';
 
@@ -17,7 +17,10 @@ export function ssaUnknownFieldPaths(patch: unknown, schema: JSONSchema, registr
   const found: string[] = [];
   // Paths are rebuilt from the pruning walk's index form, so remember each list's schema.
   const lists = new Map<string, JSONSchema>();
-  const root = builtinRoot(schema, registry);
+  // The typed schema kube builds for apply always carries TypeMeta and the full ObjectMeta.
+  const resolved = registry.resolve(schema);
+  const props = (resolved.properties as Record<string, JSONSchema> | undefined) ?? {};
+  const root = { ...resolved, properties: { ...props, apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: OBJECT_META_SCHEMA } };
   collectLists(patch, root, registry, '', lists);
   pruneWalk(patch, root, '', { registry, mutate: false, record: (p) => found.push(p) });
   return found.map((p) => toFieldPath(p, patch, lists)).sort(compareGoStrings);

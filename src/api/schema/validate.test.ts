@@ -131,11 +131,27 @@ describe('list types and embedded resources', () => {
     ]);
   });
 
+  it('treats a missing key as the unspecified key and compares multi-field keys together', () => {
+    const multi: JSONSchema = {
+      type: 'object',
+      properties: {
+        ports: { type: 'array', 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['port', 'protocol'], items: { type: 'object' } },
+        named: { type: 'array', 'x-kubernetes-list-type': 'map', 'x-kubernetes-list-map-keys': ['name'], items: { type: 'object' } },
+      },
+    };
+    const obj = { ports: [{ port: 53, protocol: 'UDP' }, { protocol: 'UDP', port: 53 }, { port: 53, protocol: 'TCP' }], named: [{}, null] };
+    expect(validateAgainstSchema(obj, multi, registry)).toEqual([
+      { reason: 'FieldValueTypeInvalid', field: 'named[1]', message: 'Invalid value: "null": named[1] in body must be of type object: "null"' },
+      { reason: 'FieldValueDuplicate', field: 'ports[1]', message: 'Duplicate value: map[string]interface {}{"port":53, "protocol":"UDP"}' },
+      { reason: 'FieldValueDuplicate', field: 'named[1]', message: 'Duplicate value: map[string]interface {}{}' },
+    ]);
+  });
+
   it('requires apiVersion and kind of embedded resources (objectmeta/validation.go)', () => {
     const obj = { spec: { template: { metadata: { name: 'a/b' } } } };
     expect(validateAgainstSchema(obj, schema, registry)).toEqual([
-      { reason: 'FieldValueRequired', field: 'spec.template.apiVersion', message: 'Required value: must not be empty' },
-      { reason: 'FieldValueRequired', field: 'spec.template.kind', message: 'Required value: must not be empty' },
+      { reason: 'FieldValueRequired', field: 'spec.template.apiVersion', message: 'Required value' },
+      { reason: 'FieldValueRequired', field: 'spec.template.kind', message: 'Required value' },
       { reason: 'FieldValueInvalid', field: 'spec.template.metadata.name', message: 'Invalid value: "a/b": may not contain \'/\'' },
     ]);
   });
@@ -143,6 +159,17 @@ describe('list types and embedded resources', () => {
   it('accepts nulls for built-in kinds, which decode them as Go zero values', () => {
     expect(validateAgainstSchema({ spec: { hosts: null } }, schema, registry)).toHaveLength(1);
     expect(validateAgainstSchema({ spec: { hosts: null } }, schema, registry, { builtin: true })).toEqual([]);
+  });
+
+  it('leaves JSON types to Go decoding for built-in kinds but keeps enum and required', () => {
+    const quantity = { 'x-kubernetes-int-or-string': true, anyOf: [{ type: 'number' }, { type: 'string', pattern: '^[0-9.]+[a-zA-Z]*$' }] };
+    const s: JSONSchema = { type: 'object', required: ['policy'], properties: { cpu: quantity, policy: { type: 'string', enum: ['Always', 'Never'] } } };
+    expect(validateAgainstSchema({ cpu: 0.5, policy: 'Always' }, s, registry, { builtin: true })).toEqual([]);
+    expect(validateAgainstSchema({ cpu: 0.5 }, s, registry).map((c) => c.field)).toEqual(['cpu', 'policy']);
+    expect(validateAgainstSchema({ cpu: '1', policy: 'Sometimes' }, s, registry, { builtin: true })).toEqual([
+      { reason: 'FieldValueNotSupported', field: 'policy', message: 'Unsupported value: "Sometimes": supported values: "Always", "Never"' },
+    ]);
+    expect(validateAgainstSchema({}, s, registry, { builtin: true })).toEqual([{ reason: 'FieldValueRequired', field: 'policy', message: 'Required value' }]);
   });
 
   it('skips list-type and embedded checks for built-in kinds', () => {

@@ -16,7 +16,11 @@ import type { RawError } from './value-checks.js';
 
 /** Options of `validateAgainstSchema`. */
 export interface ValidateOptions {
-  /** Built-in kind: only the schema check (Go validation covers embedded objects and list keys). */
+  /**
+   * Built-in kind: no type, format or anyOf/oneOf checks (Go decoding owns those, see
+   * `builtinDecodeError`) and no list-type or embedded-resource checks (hand-written validation
+   * owns those); required, enum, bounds, lengths and patterns still apply.
+   */
   builtin?: boolean;
 }
 
@@ -44,7 +48,7 @@ export function toFieldCause(e: RawError): FieldCause {
 
 /** The field errors of `obj` under `schema`, in kube's order, duplicates removed as ToAggregate does. */
 export function validateAgainstSchema(obj: unknown, schema: JSONSchema, registry: SchemaRegistry, opts: ValidateOptions = {}): FieldCause[] {
-  const causes = validateNode(obj, schema, '', { registry, nullsAllowed: opts.builtin }).errors.map(toFieldCause);
+  const causes = validateNode(obj, schema, '', { registry, builtin: opts.builtin }).errors.map(toFieldCause);
   if (!opts.builtin) {
     causes.push(...validateEmbeddedResources(obj, schema, registry));
     causes.push(...validateListTypes(obj, schema, registry));

@@ -7,15 +7,15 @@ import type { AdmissionContext, FieldCause, KubeObject, ResourceDef } from '../t
 import { col } from '../meta/columns.js';
 import { forbidden } from '../meta/field-errors.js';
 import { str } from '../meta/object-access.js';
-import { validateObjectMeta } from '../meta/validation.js';
 import { snapshotSchemaFields, volumeSnapshotClassSchema, volumeSnapshotContentSchema, volumeSnapshotSchema } from './schemas.js';
 
 const G = 'snapshot.storage.k8s.io';
 const age = { name: 'Age', type: 'date' as const, jsonPath: '.metadata.creationTimestamp' };
 const path = (name: string, type: 'string' | 'integer' | 'boolean' | 'date', jsonPath: string, description: string) => ({ ...col(name, description, 0, type), jsonPath });
 
+// Metadata of these CRD-like kinds is checked by the schema engine, as for custom resources.
 function validateSnapshot(obj: KubeObject, ctx: AdmissionContext): FieldCause[] {
-  const causes = validateObjectMeta(obj.metadata, { namespaced: true });
+  const causes: FieldCause[] = [];
   const pvc = str(obj, 'spec.source.persistentVolumeClaimName');
   const content = str(obj, 'spec.source.volumeSnapshotContentName');
   // The CRD's x-kubernetes-validations rules on spec.source.
@@ -62,7 +62,6 @@ export const volumeSnapshotContentDef: ResourceDef = {
     path('VolumeSnapshotNamespace', 'string', '.spec.volumeSnapshotRef.namespace', 'Namespace of the VolumeSnapshot object to which this VolumeSnapshotContent object is bound.'),
     age,
   ],
-  validate: (obj) => validateObjectMeta(obj.metadata, { namespaced: false }),
 };
 
 /** The volumesnapshotclasses resource. */
@@ -75,7 +74,6 @@ export const volumeSnapshotClassDef: ResourceDef = {
     path('DeletionPolicy', 'string', '.deletionPolicy', 'Determines whether a VolumeSnapshotContent created through the VolumeSnapshotClass should be deleted when its bound VolumeSnapshot is deleted.'),
     age,
   ],
-  validate: (obj) => validateObjectMeta(obj.metadata, { namespaced: false }),
 };
 
 /** snapshot.storage.k8s.io/v1 ResourceDefs. */

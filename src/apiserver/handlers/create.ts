@@ -14,7 +14,7 @@ export async function handleCreate(deps: ApiDeps, req: RestRequest): Promise<Res
   const obj = decodeObjectBody(req.body ?? Buffer.alloc(0), req.headers['content-type'], deps.protobuf);
   checkTypeMeta(res, obj);
   checkNamespace(res, obj, req.info.namespace);
-  const warnings = fieldValidationWarnings(deps, res, obj, opts.fieldValidation);
+  const warnings = fieldValidationWarnings(deps, res, obj, opts.fieldValidation, true);
   if (!obj.metadata.name && !obj.metadata.generateName) {
     throw invalid(res.group, res.kind, '', [{ reason: 'FieldValueRequired', field: 'metadata.name', message: 'Required value: name or generateName is required' }]);
   }
@@ -31,7 +31,10 @@ export async function createObject(deps: ApiDeps, req: RestRequest, obj: KubeObj
   deps.schema.applyDefaults(res, obj);
   res.defaults?.(obj, { operation: 'CREATE' });
   await deps.admission.run({ operation: 'CREATE', res, namespace: obj.metadata.namespace, name: obj.metadata.name!, user: req.user, dryRun }, obj);
-  const causes = [...deps.schema.validate(res, obj), ...(res.validate?.(obj, { operation: 'CREATE' }) ?? [])];
+  // The schema check runs before the kind's own validation, which may throw a webhook's denial.
+  const schemaCauses = deps.schema.validate(res, obj);
+  if (schemaCauses.length) throw invalid(res.group, res.kind, obj.metadata.name!, schemaCauses);
+  const causes = res.validate?.(obj, { operation: 'CREATE' }) ?? [];
   if (causes.length) throw invalid(res.group, res.kind, obj.metadata.name!, causes);
   // Server-side apply computed managedFields from the applied configuration before defaults.
   const tracked = alreadyTracked ? obj : deps.fields.update(res, undefined, obj, manager);

@@ -51,7 +51,8 @@ export async function handleList(deps: ApiDeps, req: RestRequest, backend: Backe
 export async function selectPage(deps: ApiDeps, res: ServedResource, namespace: string | undefined, opts: ListOpts, backend: Backend): Promise<ListPage> {
   const cache = deps.hub.cacheFor(res.keyPrefix);
   const ns = res.namespaced ? namespace : undefined;
-  const nameOnly = opts.fields.exact('metadata.name');
+  // A name alone picks one key only when the namespace is known too (a cluster-wide list of a namespaced kind must scan).
+  const nameOnly = res.namespaced && ns === undefined ? undefined : opts.fields.exact('metadata.name');
   const match = (e: CacheEntry) => opts.labels.matches(e.labels) && (opts.fields.requirements.length === 0 || opts.fields.matches(entryObject(e)));
   const filtered = opts.labels.empty && opts.fields.requirements.length === 0;
 

@@ -76,9 +76,9 @@ export function prepareForUpdate(res: ServedResource, old: KubeObject, obj: Kube
   const m = obj.metadata;
   const o = old.metadata;
   const causes: FieldCause[] = [];
-  for (const f of ['uid', 'creationTimestamp'] as const) {
-    if (m[f] !== undefined && m[f] !== o[f]) causes.push({ reason: 'FieldValueInvalid', field: `metadata.${f}`, message: `Invalid value: ${JSON.stringify(m[f])}: field is immutable` });
-  }
+  // A changed uid is refused; a changed creationTimestamp is ignored (rest.BeforeUpdate: "ignore changes to timestamp"),
+  // which also spares clients that write it with milliseconds, as client-node does.
+  if (m.uid && m.uid !== o.uid) causes.push({ reason: 'FieldValueInvalid', field: 'metadata.uid', message: `Invalid value: ${JSON.stringify(m.uid)}: field is immutable` });
   m.uid = o.uid;
   m.creationTimestamp = o.creationTimestamp;
   m.deletionTimestamp = o.deletionTimestamp;

@@ -21,7 +21,7 @@ export async function handleUpdate(deps: ApiDeps, req: RestRequest): Promise<Res
   if (obj.metadata.name !== info.name) {
     throw badRequest(`the name of the object (${obj.metadata.name ?? ''}) does not match the name on the URL (${info.name})`);
   }
-  const warnings = fieldValidationWarnings(deps, res, obj, opts.fieldValidation);
+  const warnings = fieldValidationWarnings(deps, res, obj, opts.fieldValidation, true);
   const current = await deps.store.get(res, info.namespace, info.name!);
   const wanted = obj.metadata.resourceVersion;
   if (wanted && wanted !== current.metadata.resourceVersion) throw conflict(res.group, res.plural, info.name!);
@@ -47,7 +47,10 @@ export async function commitUpdate(deps: ApiDeps, req: RestRequest, current: Kub
     res.defaults?.(obj, { operation: 'UPDATE', old: current });
   }
   await deps.admission.run({ operation: 'UPDATE', res, namespace: obj.metadata.namespace, name: obj.metadata.name!, subresource: sub, user: req.user, dryRun: opts.dryRun, old: current }, obj);
-  const causes = [...deps.schema.validate(res, obj, current), ...(res.validate?.(obj, { operation: 'UPDATE', old: current, subresource: sub }) ?? [])];
+  // The schema check runs before the kind's own validation, which may throw a webhook's denial.
+  const schemaCauses = deps.schema.validate(res, obj, current);
+  if (schemaCauses.length) throw invalid(res.group, res.kind, obj.metadata.name!, schemaCauses);
+  const causes = res.validate?.(obj, { operation: 'UPDATE', old: current, subresource: sub }) ?? [];
   if (causes.length) throw invalid(res.group, res.kind, obj.metadata.name!, causes);
   const tracked = applied ? obj : deps.fields.update(res, current, obj, opts.fieldManager, sub);
   // A write that changes nothing keeps the stored object and its resourceVersion, as kube does.

@@ -7,7 +7,7 @@
  * fails with `error decoding patch: <error>` (`applyPatcher`). JavaScript's JSON errors
  * are translated to the encoding/json texts clients see from kube.
  */
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, type Tags } from 'yaml';
 import { badRequest } from '../../api/errors.js';
 import type { JsonPatchOperation } from './json-patch.js';
 import { isObject, type Json, type JsonObject } from './json-value.js';
@@ -22,10 +22,11 @@ export function goJsonError(src: string, err: Error): string {
   if (/Unexpected end of JSON input/.test(msg) || src.trim() === '') return 'unexpected end of JSON input';
   const pos = /position (\d+)/.exec(msg);
   const tok = /Unexpected token '?(.)'?/.exec(msg);
+  if (pos && Number(pos[1]) >= src.length) return 'unexpected end of JSON input';
   const ch = pos ? src[Number(pos[1])] : tok?.[1];
   const quoted = ch === undefined ? '' : ch === "'" ? "'\\''" : `'${ch}'`;
   if (/after JSON/.test(msg)) return `invalid character ${quoted} after top-level value`;
-  if (/Expected property name/.test(msg)) return `invalid character ${quoted} looking for beginning of object key string`;
+  if (/Expected (double-quoted )?property name/.test(msg)) return `invalid character ${quoted} looking for beginning of object key string`;
   if (/Expected ':'/.test(msg)) return `invalid character ${quoted} after object key`;
   if (/Expected ',' or '}'/.test(msg)) return `invalid character ${quoted} after object key:value pair`;
   if (/Expected ',' or ']'/.test(msg)) return `invalid character ${quoted} after array element`;
@@ -81,8 +82,8 @@ export function decodeStrategicPatch(body: string | Uint8Array): JsonObject {
 }
 
 // go-yaml keeps timestamps as strings when decoding into interface{}; so do we.
-function dropTimestamps<T extends { tag?: string }>(tags: T[]): T[] {
-  return tags.filter((t) => t.tag !== 'tag:yaml.org,2002:timestamp');
+function dropTimestamps(tags: Tags): Tags {
+  return tags.filter((t) => t !== 'timestamp' && (typeof t === 'string' || t.tag !== 'tag:yaml.org,2002:timestamp'));
 }
 
 /** Decodes an apply body: YAML 1.1 as sigs.k8s.io/yaml reads it, or JSON. */

@@ -13,9 +13,17 @@ export type PathElement = { field: string } | { key: [string, Json][] } | { valu
 /** A path from the object root. */
 export type Path = PathElement[];
 
+const peCache = new WeakMap<PathElement, string>();
+
 /** The element as a `fieldsV1` key. */
 export function peString(pe: PathElement): string {
   if ('field' in pe) return `f:${pe.field}`;
+  let s = peCache.get(pe);
+  if (s === undefined) peCache.set(pe, (s = encodePE(pe)));
+  return s;
+}
+
+function encodePE(pe: Exclude<PathElement, { field: string }>): string {
   if ('key' in pe) return `k:{${pe.key.map(([n, v]) => `${goJSON(n)}:${goJSON(v)}`).join(',')}}`;
   if ('value' in pe) return `v:${goJSON(pe.value)}`;
   return `i:${pe.index}`;
@@ -85,9 +93,13 @@ export function comparePE(a: PathElement, b: PathElement): number {
 
 const SEP = '\u0000';
 
+const keyCache = new WeakMap<Path, string>();
+
 /** The identity of a path inside a FieldSet. */
 export function pathKey(path: Path): string {
-  return path.map(peString).join(SEP);
+  let k = keyCache.get(path);
+  if (k === undefined) keyCache.set(path, (k = path.map(peString).join(SEP)));
+  return k;
 }
 
 /** An immutable-by-convention set of paths (structured-merge-diff's `fieldpath.Set`, flattened). */
@@ -97,6 +109,11 @@ export class FieldSet {
 
   constructor(paths: Iterable<Path> = []) {
     for (const p of paths) this.insert(p);
+  }
+
+  #adopt(entries: Iterable<[string, Path]>): FieldSet {
+    for (const [k, p] of entries) this.#paths.set(k, p);
+    return this;
   }
 
   /** Adds a path. */
@@ -136,28 +153,26 @@ export class FieldSet {
 
   /** Members of this or `other`. */
   union(other: FieldSet): FieldSet {
-    const out = new FieldSet(this.paths());
-    for (const p of other.paths()) out.insert(p);
-    return out;
+    return new FieldSet().#adopt(this.#paths).#adopt(other.#paths);
   }
 
   /** Members of this not in `other`. */
   difference(other: FieldSet): FieldSet {
-    return this.filter((p) => !other.has(p));
+    return new FieldSet().#adopt([...this.#paths].filter(([k]) => !other.#paths.has(k)));
   }
 
   /** Members of both. */
   intersection(other: FieldSet): FieldSet {
-    return this.filter((p) => other.has(p));
+    return new FieldSet().#adopt([...this.#paths].filter(([k]) => other.#paths.has(k)));
   }
 
   /** Members for which `keep` holds. */
   filter(keep: (p: Path) => boolean): FieldSet {
-    return new FieldSet(this.paths().filter(keep));
+    return new FieldSet().#adopt([...this.#paths].filter(([, p]) => keep(p)));
   }
 
   /** Whether both hold the same members. */
   equals(other: FieldSet): boolean {
-    return this.size === other.size && this.paths().every((p) => other.has(p));
+    return this.size === other.size && [...this.#paths.keys()].every((k) => other.#paths.has(k));
   }
 }

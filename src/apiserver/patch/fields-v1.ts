@@ -61,6 +61,18 @@ export function decodeFieldsV1(fields: unknown): FieldSet {
   return set;
 }
 
+/** Whether an encoded `fieldsV1` object has `path` as a member, without decoding it. */
+export function fieldsV1Has(fields: unknown, path: Path): boolean {
+  let node = fields;
+  for (const pe of path) {
+    if (typeof node !== 'object' || node === null) return false;
+    const key = peString(pe);
+    node = Object.prototype.hasOwnProperty.call(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+  }
+  if (typeof node !== 'object' || node === null || path.length === 0) return false;
+  return Object.keys(node).length === 0 || Object.prototype.hasOwnProperty.call(node, '.');
+}
+
 /**
  * Members in structured-merge-diff's iteration order (`Set.Iterate`): at each level the
  * members in sorted order, then each child subtree in sorted order.

@@ -69,7 +69,8 @@ describe('applyPatch()', () => {
   it.each([
     { kind: 'json' as const, body: '{"op":"add"}', message: 'error decoding patch: json: cannot unmarshal object into Go value of type []handlers.jsonPatchOp' },
     { kind: 'json' as const, body: '[{"op":"add","path":5}]', message: 'error decoding patch: json: cannot unmarshal number into Go struct field jsonPatchOp.path of type string' },
-    { kind: 'json' as const, body: '[{', message: 'error decoding patch: invalid character \'\' looking for beginning of object key string' },
+    { kind: 'json' as const, body: '[{', message: 'error decoding patch: unexpected end of JSON input' },
+    { kind: 'json' as const, body: '[{"op" "add"}]', message: 'error decoding patch: invalid character \'"\' after object key' },
     { kind: 'merge' as const, body: '{"data":', message: 'error decoding patch: unexpected end of JSON input' },
     { kind: 'merge' as const, body: '[1]', message: 'error decoding patch: json: cannot unmarshal array into Go value of type map[string]interface {}' },
     { kind: 'merge' as const, body: 'null', message: 'Invalid JSON Patch' },

@@ -10,7 +10,7 @@
  * request" (the library's error is not sent; it is kept here as the error's `cause`).
  */
 import { StatusError } from '../../api/errors.js';
-import { clone, deepEqual, isObject, type Json } from './json-value.js';
+import { clone, deepEqual, isObject, setKey, type Json } from './json-value.js';
 
 /** Most operations kube accepts in one JSON patch (`maxJSONPatchOperations`). */
 export const MAX_JSON_PATCH_OPERATIONS = 10_000;
@@ -46,7 +46,7 @@ function get(c: Container, key: string): Json | undefined {
 
 function add(c: Container, key: string, val: Json): void {
   if (!Array.isArray(c)) {
-    c[key] = val;
+    setKey(c, key, val);
     return;
   }
   if (key === '-') {
@@ -135,7 +135,7 @@ function applyOne(doc: Container, op: JsonPatchOperation, copied: { bytes: numbe
         throw missing(`replace operation does not apply: doc is missing key: ${path}`);
       }
       if (Array.isArray(found[0])) found[0][Number(found[1])] = clone(value);
-      else found[0][found[1]] = clone(value);
+      else setKey(found[0], found[1], clone(value));
       return;
     }
     case 'move': {

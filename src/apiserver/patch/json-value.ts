@@ -31,18 +31,33 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return keys.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && deepEqual(ao[k], bo[k]));
 }
 
+/** `obj[key]` if it is an own property (never the prototype's), else undefined. */
+export function own<T>(obj: Record<string, T>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+}
+
+/** Sets `obj[key]` as an own data property, even for `__proto__` (JSON allows any key). */
+export function setKey(obj: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
+}
+
 /** A copy without null object members, at any depth (null array elements stay). */
 export function pruneNulls<T>(v: T): T {
   if (Array.isArray(v)) return v.map((x) => (x === null ? null : pruneNulls(x))) as T;
   if (!isObject(v)) return v;
   const out: JsonObject = {};
-  for (const [k, x] of Object.entries(v)) if (x !== null) out[k] = pruneNulls(x);
+  for (const [k, x] of Object.entries(v)) if (x !== null) setKey(out, k, pruneNulls(x));
   return out as T;
 }
 
 /** A deep copy of a JSON value. */
 export function clone<T>(v: T): T {
-  return v === undefined ? v : structuredClone(v);
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) return v.map(clone) as T;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) setKey(out, k, clone((v as Record<string, unknown>)[k]));
+  return out as T;
 }
 
 function rank(v: unknown): number {
@@ -109,6 +124,6 @@ function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (!isObject(v)) return v;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v).sort(compareStrings)) out[k] = sortKeys(v[k]);
+  for (const k of Object.keys(v).sort(compareStrings)) setKey(out, k, sortKeys(v[k]));
   return out;
 }

@@ -7,9 +7,9 @@
  * fields kube never tracks (`stripmeta.go`).
  */
 import type { ManagedFieldsEntry } from '../../api/types.js';
-import { compareStrings } from './json-value.js';
+import { clone, compareStrings } from './json-value.js';
 import { FieldSet, type Path } from './field-path.js';
-import { decodeFieldsV1, encodeFieldsV1 } from './fields-v1.js';
+import { decodeFieldsV1, encodeFieldsV1, fieldsV1Has } from './fields-v1.js';
 
 /** One manager's entry with its decoded field set. */
 export interface Manager {
@@ -42,20 +42,70 @@ export function printManager(m: Pick<Manager, 'manager' | 'operation' | 'apiVers
   return m.operation === 'Update' ? `${s} using ${m.apiVersion}` : s;
 }
 
-/** Decodes managedFields; entries that cannot be decoded are dropped, as kube's decoder would refuse them. */
-export function decodeManagedFields(entries: ManagedFieldsEntry[] | undefined): Managers {
+/** The stored `fieldsV1` of managers whose set was never replaced (reused as is when encoding). */
+const rawFields = new WeakMap<Manager, Record<string, unknown>>();
+
+/** A manager whose set is decoded from `raw` only when first read; a malformed `raw` reads as empty. */
+function lazyManager(base: Omit<Manager, 'set'>, raw: Record<string, unknown>): Manager {
+  let set: FieldSet | undefined;
+  const m = { ...base } as Manager;
+  Object.defineProperty(m, 'set', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!set) {
+        try {
+          set = decodeFieldsV1(raw);
+        } catch {
+          set = new FieldSet();
+          rawFields.delete(m);
+        }
+      }
+      return set;
+    },
+    set: (v: FieldSet) => {
+      set = v;
+      rawFields.delete(m);
+    },
+  });
+  rawFields.set(m, raw);
+  return m;
+}
+
+/** Whether the manager owns any of `paths`; reads the stored form when the set was never decoded. */
+export function ownsAny(m: Manager, paths: FieldSet): boolean {
+  const raw = rawFields.get(m);
+  if (raw) return paths.paths().some((p) => fieldsV1Has(raw, p));
+  return paths.paths().some((p) => m.set.has(p));
+}
+
+/** Whether a manager owns nothing (without decoding a stored set). */
+export function isEmptyManager(m: Manager): boolean {
+  const raw = rawFields.get(m);
+  return raw ? Object.keys(raw).length === 0 : m.set.isEmpty();
+}
+
+/**
+ * Decodes managedFields; sets are decoded lazily. With `strict`, entries whose
+ * fieldsV1 cannot be decoded are dropped up front, as kube's decoder refuses them.
+ */
+export function decodeManagedFields(entries: ManagedFieldsEntry[] | undefined, strict = false): Managers {
   const out: Managers = new Map();
   for (const e of entries ?? []) {
     if (!e || typeof e.manager !== 'string' || (e.operation !== 'Apply' && e.operation !== 'Update')) continue;
-    let set: FieldSet;
-    try {
-      set = decodeFieldsV1(e.fieldsV1 ?? {});
-    } catch {
-      continue;
+    const raw = (e.fieldsV1 ?? {}) as Record<string, unknown>;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) continue;
+    const base: Omit<Manager, 'set'> = { manager: e.manager, operation: e.operation, apiVersion: e.apiVersion ?? '' };
+    if (e.time) base.time = e.time;
+    if (e.subresource) base.subresource = e.subresource;
+    const m = lazyManager(base, raw);
+    if (strict) {
+      try {
+        decodeFieldsV1(raw);
+      } catch {
+        continue;
+      }
     }
-    const m: Manager = { manager: e.manager, operation: e.operation, apiVersion: e.apiVersion ?? '', set };
-    if (e.time) m.time = e.time;
-    if (e.subresource) m.subresource = e.subresource;
     out.set(managerId(m), m);
   }
   return out;
@@ -67,7 +117,7 @@ function seconds(t: string | undefined): number {
 
 /** Encodes managers as kube writes them: sorted, empty sets dropped, keys in ManagedFieldsEntry order. */
 export function encodeManagedFields(managers: Managers): ManagedFieldsEntry[] {
-  const list = [...managers.values()].filter((m) => !m.set.isEmpty());
+  const list = [...managers.values()].filter((m) => !isEmptyManager(m));
   list.sort(
     (p, q) =>
       compareStrings(p.operation, q.operation) ||
@@ -80,7 +130,8 @@ export function encodeManagedFields(managers: Managers): ManagedFieldsEntry[] {
     const e: ManagedFieldsEntry = { manager: m.manager, operation: m.operation, apiVersion: m.apiVersion } as ManagedFieldsEntry;
     if (m.time) e.time = m.time;
     e.fieldsType = 'FieldsV1';
-    e.fieldsV1 = encodeFieldsV1(m.set);
+    const raw = rawFields.get(m);
+    e.fieldsV1 = raw ? clone(raw) : encodeFieldsV1(m.set);
     if (m.subresource) e.subresource = m.subresource;
     return e;
   });

@@ -41,3 +41,13 @@ describe('applyMergePatch()', () => {
     }
   });
 });
+
+describe('applyMergePatch() with a __proto__ key', () => {
+  it('treats it as an ordinary member and pollutes nothing', () => {
+    const patch = JSON.parse('{"__proto__":{"polluted":true},"a":1}') as Json;
+    const out = applyMergePatch({}, patch) as Record<string, unknown>;
+    expect(Object.prototype.hasOwnProperty.call(out, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+  });
+});

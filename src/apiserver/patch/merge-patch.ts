@@ -6,7 +6,7 @@
  * while null array elements stay.
  */
 import { badRequest } from '../../api/errors.js';
-import { clone, isObject, pruneNulls, type Json, type JsonObject } from './json-value.js';
+import { clone, isObject, own, pruneNulls, setKey, type Json, type JsonObject } from './json-value.js';
 
 /** Error text of the library's `ErrBadJSONPatch`, sent as a 400 by the apiserver. */
 export const BAD_JSON_PATCH = 'Invalid JSON Patch';
@@ -17,9 +17,9 @@ function mergeInto(doc: JsonObject, patch: JsonObject): void {
       delete doc[k];
       continue;
     }
-    const cur = doc[k];
+    const cur = own(doc, k);
     if (isObject(cur) && isObject(v)) mergeInto(cur, v);
-    else doc[k] = pruneNulls(clone(v));
+    else setKey(doc, k, pruneNulls(v));
   }
 }
 

@@ -14,7 +14,7 @@ describe('schema walking', () => {
     const pod = propertySchema(propertySchema(propertySchema(deref(DEPLOYMENT, resolve), 'spec', resolve), 'template', resolve), 'spec', resolve);
     const containers = propertySchema(pod, 'containers', resolve);
     expect(propertySchema(itemsSchema(containers, resolve), 'image', resolve)).toEqual({ type: 'string' });
-    const labels = propertySchema(withObjectMeta(DEPLOYMENT, resolve).properties && propertySchema(deref(DEPLOYMENT, resolve), 'metadata', resolve), 'labels', resolve);
+    const labels = propertySchema(propertySchema(withObjectMeta(DEPLOYMENT, resolve), 'metadata', resolve), 'labels', resolve);
     expect(propertySchema(labels, 'any-key', resolve)).toEqual({ type: 'string', default: '' });
   });
 
@@ -41,5 +41,13 @@ describe('schema walking', () => {
     const r = makeResolver({});
     const meta = propertySchema(withObjectMeta(crd, r), 'metadata', r);
     expect(propertySchema(meta, 'finalizers', r)?.['x-kubernetes-list-type']).toBe('set');
+  });
+
+  it('gives embedded resources (x-kubernetes-embedded-resource) an ObjectMeta', () => {
+    const r = makeResolver({});
+    const vm = { type: 'object', properties: { spec: { type: 'object', properties: { template: { type: 'object', 'x-kubernetes-embedded-resource': true, properties: { metadata: { type: 'object' } } } } } } };
+    const tmpl = propertySchema(propertySchema(vm, 'spec', r), 'template', r);
+    const labels = propertySchema(propertySchema(tmpl, 'metadata', r), 'labels', r);
+    expect(labels?.additionalProperties).toEqual({ type: 'string' });
   });
 });

@@ -58,7 +58,7 @@ export function deref(s: JSONSchema | undefined, resolve: SchemaResolver): JSONS
 /** The schema of property `name` of an object schema, or of its map values (`additionalProperties`). */
 export function propertySchema(s: JSONSchema | undefined, name: string, resolve: SchemaResolver): JSONSchema | undefined {
   const props = s?.properties as Record<string, JSONSchema> | undefined;
-  if (props && Object.prototype.hasOwnProperty.call(props, name)) return deref(props[name], resolve);
+  if (props && Object.prototype.hasOwnProperty.call(props, name)) return embedded(deref(props[name], resolve), resolve);
   return additionalPropertiesSchema(s, resolve);
 }
 
@@ -71,13 +71,23 @@ export function isDeclaredProperty(s: JSONSchema | undefined, name: string): boo
 /** The schema of an array's items. */
 export function itemsSchema(s: JSONSchema | undefined, resolve: SchemaResolver): JSONSchema | undefined {
   const items = s?.items;
-  return items && typeof items === 'object' && !Array.isArray(items) ? deref(items as JSONSchema, resolve) : undefined;
+  return items && typeof items === 'object' && !Array.isArray(items) ? embedded(deref(items as JSONSchema, resolve), resolve) : undefined;
 }
 
 /** The schema of a map's values (`additionalProperties` when it is a schema). */
 export function additionalPropertiesSchema(s: JSONSchema | undefined, resolve: SchemaResolver): JSONSchema | undefined {
   const ap = s?.additionalProperties;
-  return ap && typeof ap === 'object' ? deref(ap as JSONSchema, resolve) : undefined;
+  return ap && typeof ap === 'object' ? embedded(deref(ap as JSONSchema, resolve), resolve) : undefined;
+}
+
+const embeddedCache = new WeakMap<JSONSchema, JSONSchema>();
+
+/** `x-kubernetes-embedded-resource` objects carry ObjectMeta, as kube's structural schemas add it. */
+function embedded(s: JSONSchema | undefined, resolve: SchemaResolver): JSONSchema | undefined {
+  if (!s || s['x-kubernetes-embedded-resource'] !== true) return s;
+  let out = embeddedCache.get(s);
+  if (!out) embeddedCache.set(s, (out = withObjectMeta(s, resolve)));
+  return out;
 }
 
 /** How structured-merge-diff treats a node. `deduced` means untyped: maps granular, lists atomic. */

@@ -51,6 +51,17 @@ describe('strategicMergePatch()', () => {
     expect(podSpec(out).containers.map((c: any) => c.name)).toEqual(['nginx', 'sidecar', 'log']);
   });
 
+  it('applies the patch kubectl apply sends to drop a container ($setElementOrder + $patch: delete)', () => {
+    const patch = { spec: { template: { spec: { '$setElementOrder/containers': [{ name: 'nginx' }], containers: [{ $patch: 'delete', name: 'sidecar' }, { name: 'nginx', image: 'nginx:1.27' }] } } } };
+    const out = smp(patch as unknown as JsonObject);
+    expect(podSpec(out).containers.map((c: any) => `${c.name}=${c.image}`)).toEqual(['nginx=nginx:1.27']);
+  });
+
+  it('orders a primitive list by $setElementOrder while $deleteFromPrimitiveList removes values', () => {
+    const patch = { metadata: { '$setElementOrder/finalizers': ['c', 'b'], finalizers: ['c'], '$deleteFromPrimitiveList/finalizers': ['a'] } };
+    expect((smp(patch as unknown as JsonObject).metadata as any).finalizers).toEqual(['c', 'b']);
+  });
+
   it('merges ports by containerPort', () => {
     const out = smp({ spec: { template: { spec: { containers: [{ name: 'nginx', ports: [{ containerPort: 80, name: 'http' }, { containerPort: 443 }] }] } } } });
     expect(podSpec(out).containers[0].ports).toEqual([{ containerPort: 80, protocol: 'TCP', name: 'http' }, { containerPort: 443 }]);

@@ -9,7 +9,7 @@
  */
 import type { JSONSchema } from '../../api/types.js';
 import { StatusError, badRequest } from '../../api/errors.js';
-import { clone, isObject, type Json, type JsonObject } from './json-value.js';
+import { clone, isObject, own, setKey, type Json, type JsonObject } from './json-value.js';
 import { itemsSchema, propertySchema, withObjectMeta, type SchemaResolver } from './schema-walker.js';
 import { StrategicPatchError, elementKind, errors, mergeSlice, normalizeOrder, partition, validateSetOrder } from './strategic-list.js';
 
@@ -57,14 +57,14 @@ class Merger {
         continue;
       }
       const meta = this.meta(schema, k);
-      const cur = original[k];
+      const cur = own(original, k);
       if (cur === undefined || kindOf(cur) !== kindOf(v)) {
-        if (!isDeleteList) original[k] = this.fresh(v, meta);
+        if (!isDeleteList) setKey(original, k, this.fresh(v, meta));
         continue;
       }
-      if (isObject(cur)) original[k] = meta.strategy === 'replace' ? this.fresh(v, meta) : this.mergeMap(cur, v as JsonObject, meta.schema);
-      else if (Array.isArray(cur)) original[k] = this.mergeList(cur, v as Json[], meta, isDeleteList);
-      else original[k] = v;
+      if (isObject(cur)) setKey(original, k, meta.strategy === 'replace' ? this.fresh(v, meta) : this.mergeMap(cur, v as JsonObject, meta.schema));
+      else if (Array.isArray(cur)) setKey(original, k, this.mergeList(cur, v as Json[], meta, isDeleteList));
+      else setKey(original, k, v);
     }
     return original;
   }
@@ -97,14 +97,14 @@ class Merger {
   setElementOrders(original: JsonObject, patch: JsonObject, schema: JSONSchema | undefined): void {
     for (const key of Object.keys(patch)) {
       if (!key.startsWith(ORDER_PREFIX)) continue;
-      const order = patch[key];
+      const order = own(patch, key);
       delete patch[key];
       if (!Array.isArray(order)) throw errors.badSetElementOrder();
       const field = key.slice(ORDER_PREFIX.length);
       if (field === '') throw errors.badSetElementOrder();
       const meta = this.meta(schema, field);
-      const origList = original[field];
-      const patchList = patch[field];
+      const origList = own(original, field);
+      const patchList = own(patch, field);
       if (origList !== undefined && !Array.isArray(origList)) throw errors.other(`expected a []interface {}, but received a ${typeof origList}`);
       if (patchList !== undefined && !Array.isArray(patchList)) throw errors.badSetElementOrder();
       validateSetOrder(patchList ?? [], order, meta.mergeKey);
@@ -116,11 +116,11 @@ class Merger {
       delete patch[field];
       const kind = elementKind(origList ?? [], patchList ?? []);
       if (!kind) {
-        original[field] = merged;
+        setKey(original, field, merged);
         continue;
       }
       const [inOrder, serverOnly] = partition(merged, order, meta.mergeKey, kind);
-      original[field] = normalizeOrder(inOrder, serverOnly, order, origList ?? [], meta.mergeKey, kind);
+      setKey(original, field, normalizeOrder(inOrder, serverOnly, order, origList ?? [], meta.mergeKey, kind));
     }
   }
 }

@@ -100,6 +100,25 @@ describe('trackUpdate()', () => {
     expect(trackUpdate(first, reset, opts()).metadata.managedFields).toBeUndefined();
   });
 
+  it('keeps the stored fieldsV1 of managers a write does not touch, and re-encodes those it does', () => {
+    const first = trackUpdate(undefined, created(), opts());
+    // A stored entry in a key order kube would not write: kept verbatim proves it was not re-encoded.
+    const stored = { 'f:spec': { 'f:replicas': {}, 'f:paused': {} }, 'f:metadata': { 'f:labels': { 'f:x': {} } } };
+    first.metadata.managedFields![0].fieldsV1 = stored;
+    const status = structuredClone(first);
+    status.status = { replicas: 1 };
+    const out = trackUpdate(first, status, opts({ manager: 'deployment-controller', subresource: 'status' }));
+    const byName = (o: KubeObject, name: string) => o.metadata.managedFields!.find((m) => m.manager === name)!;
+    expect(JSON.stringify(byName(out, 'kubectl-client-side-apply').fieldsV1)).toBe(JSON.stringify(stored));
+    expect(byName(out, 'deployment-controller')).toMatchObject({ subresource: 'status', fieldsV1: { 'f:status': { 'f:replicas': {} } } });
+    const scaled = structuredClone(out);
+    (scaled.spec as any).replicas = 9;
+    const again = trackUpdate(out, scaled, opts({ manager: 'hpa' }));
+    expect(JSON.stringify(byName(again, 'kubectl-client-side-apply').fieldsV1)).toBe('{"f:metadata":{"f:labels":{"f:x":{}}},"f:spec":{"f:paused":{}}}');
+    expect((byName(again, 'kubectl-client-side-apply').fieldsV1 as any)['f:spec']['f:replicas']).toBeUndefined();
+    expect(byName(again, 'deployment-controller').fieldsV1).toEqual({ 'f:status': { 'f:replicas': {} } });
+  });
+
   it('keeps at most 10 update entries, folding the oldest into ancient-changes', () => {
     let cm: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: {} };
     for (let i = 0; i < 12; i++) {

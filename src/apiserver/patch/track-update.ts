@@ -7,9 +7,9 @@
  * the write changed something).
  */
 import type { JSONSchema, KubeObject, ManagedFieldsEntry } from '../../api/types.js';
-import { clone, deepEqual, type Json } from './json-value.js';
+import { clone, deepEqual, isObject, type Json } from './json-value.js';
 import { FieldSet, type Path } from './field-path.js';
-import { capUpdateManagers, decodeManagedFields, encodeManagedFields, isStripped, kubeTime, managerId, type Managers } from './managed-fields.js';
+import { capUpdateManagers, decodeManagedFields, encodeManagedFields, isStripped, isEmptyManager, kubeTime, managerId, ownsAny, type Managers } from './managed-fields.js';
 import { withObjectMeta, type SchemaResolver } from './schema-walker.js';
 import { compare, type Comparison } from './typed-value.js';
 
@@ -45,34 +45,36 @@ export function trackedComparison(old: Json, updated: Json, root: JSONSchema, re
   return { added: c.added.filter(keep), modified: c.modified.filter(keep), removed: c.removed.filter(keep) };
 }
 
-/** A copy of an object without metadata.managedFields. */
+/** A shallow copy of an object without metadata.managedFields (nested values are shared). */
 export function withoutManagedFields<T>(obj: T): T {
-  const o = clone(obj) as { metadata?: { managedFields?: unknown } };
-  if (o && typeof o === 'object' && o.metadata && typeof o.metadata === 'object') delete o.metadata.managedFields;
-  return o as T;
+  if (!isObject(obj) || !isObject(obj.metadata) || !('managedFields' in obj.metadata)) return obj;
+  const { managedFields: _drop, ...metadata } = obj.metadata;
+  return { ...obj, metadata } as T;
 }
 
 /** Records an Update operation by `opts.manager` in `managers`, in place. */
 export function recordUpdate(managers: Managers, c: Comparison, opts: Pick<TrackOptions, 'manager' | 'apiVersion' | 'now' | 'subresource'>): void {
   const id = managerId({ manager: opts.manager, operation: 'Update', apiVersion: opts.apiVersion, subresource: opts.subresource });
   const changed = c.added.union(c.modified);
+  const taken = changed.union(c.removed);
   for (const [mid, m] of managers) {
-    const set = mid === id ? m.set.difference(c.removed) : m.set.difference(changed).difference(c.removed);
-    managers.set(mid, { ...m, set });
+    const drop = mid === id ? c.removed : taken;
+    // Entries the write does not touch keep their stored form (no decode, no re-encode).
+    if (!drop.isEmpty() && ownsAny(m, drop)) managers.set(mid, { ...m, set: m.set.difference(drop) });
   }
   if (!changed.isEmpty()) {
     const prev = managers.get(id);
     const set = (prev?.set ?? new FieldSet()).union(changed);
     managers.set(id, { manager: opts.manager, operation: 'Update', apiVersion: opts.apiVersion, subresource: opts.subresource, time: kubeTime(opts.now), set });
   }
-  for (const [mid, m] of managers) if (m.set.isEmpty()) managers.delete(mid);
+  for (const [mid, m] of managers) if (isEmptyManager(m)) managers.delete(mid);
 }
 
 /** The managers a write starts from: the ones the client sent if it changed them, else the live ones; null to reset. */
 function baseline(old: KubeObject | undefined, updated: KubeObject): Managers | null {
   const sent = updated.metadata?.managedFields as ManagedFieldsEntry[] | undefined;
   if (Array.isArray(sent) && sent.length > 0 && !deepEqual(sent, old?.metadata?.managedFields)) {
-    const decoded = decodeManagedFields(sent);
+    const decoded = decodeManagedFields(sent, true);
     // kube's documented way to clear tracking is managedFields: [{}].
     return decoded.size === 0 ? null : decoded;
   }
@@ -81,7 +83,7 @@ function baseline(old: KubeObject | undefined, updated: KubeObject): Managers | 
 
 /** Returns `updated` with metadata.managedFields updated for an Update operation. */
 export function trackUpdate(old: KubeObject | undefined, updated: KubeObject, opts: TrackOptions): KubeObject {
-  const out = withoutManagedFields(updated);
+  const out = clone(withoutManagedFields(updated));
   const managers = baseline(old, updated);
   if (managers === null) return out;
   const root = withObjectMeta(opts.schema, opts.resolve);

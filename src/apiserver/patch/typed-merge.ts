@@ -6,7 +6,7 @@
  * items kept where they were, new items where the configuration puts them.
  */
 import type { JSONSchema } from '../../api/types.js';
-import { clone, isObject, pruneNulls, type Json, type JsonObject } from './json-value.js';
+import { clone, isObject, own, pruneNulls, setKey, type Json, type JsonObject } from './json-value.js';
 import { FieldSet, pathDisplay, type Path, type PathElement } from './field-path.js';
 import { itemsSchema, nodeType, type SchemaResolver } from './schema-walker.js';
 import { TypedError, itemElement, memberSchema } from './typed-value.js';
@@ -55,9 +55,9 @@ export function mergeTyped(live: Json | undefined, config: Json | undefined, sch
     if (t.atomic || !isObject(l) || !isObject(r) || (Object.keys(l).length === 0 && Object.keys(r).length === 0)) return clone(r);
     const out: JsonObject = {};
     for (const k of new Set([...Object.keys(l), ...Object.keys(r)])) {
-      const v = walk(l[k], r[k], memberSchema(t, k, resolve)[0], [...path, { field: k }]);
+      const v = walk(own(l, k), own(r, k), memberSchema(t, k, resolve)[0], [...path, { field: k }]);
       // A null in the configuration unsets the field, as decoding into a typed object does.
-      if (v !== undefined && !(v === null && r[k] === null)) out[k] = v;
+      if (v !== undefined && !(v === null && own(r, k) === null)) setKey(out, k, v);
     }
     return out;
   };
@@ -141,10 +141,10 @@ export function removeTyped(value: Json, remove: FieldSet, schema: JSONSchema | 
       for (const [k, x] of Object.entries(v)) {
         const child = [...path, { field: k }];
         if (remove.has(child)) continue;
-        if (!remove.hasBelow(child)) out[k] = x;
+        if (!remove.hasBelow(child)) setKey(out, k, x);
         else {
           const kept = walk(x, memberSchema(t, k, resolve)[0], child);
-          if (kept !== undefined) out[k] = kept;
+          if (kept !== undefined) setKey(out, k, kept);
         }
       }
       return Object.keys(out).length === 0 && Object.keys(v).length > 0 && path.length > 0 ? undefined : out;

@@ -53,7 +53,7 @@ describe('compare()', () => {
   it('reports added nodes, modified leaves and removed fields', () => {
     const old = { spec: { replicas: 1, template: { spec: { containers: [{ name: 'a', image: 'x' }] } } } };
     const neu = { spec: { replicas: 2, template: { spec: { containers: [{ name: 'a' }, { name: 'b', image: 'y' }] } } } };
-    const c = compare(old, neu, root, resolve);
+    const c = compare(old as Json, neu as Json, root, resolve);
     expect(encodeFieldsV1(c.modified)).toEqual({ 'f:spec': { 'f:replicas': {} } });
     expect(encodeFieldsV1(c.removed)).toEqual({ 'f:spec': { 'f:template': { 'f:spec': { 'f:containers': { 'k:{"name":"a"}': { 'f:image': {} } } } } } });
     expect(encodeFieldsV1(c.added)).toEqual({ 'f:spec': { 'f:template': { 'f:spec': { 'f:containers': { 'k:{"name":"b"}': { '.': {}, 'f:image': {}, 'f:name': {} } } } } } });
@@ -86,6 +86,6 @@ describe('mergeTyped() and removeTyped()', () => {
       [{ field: 'spec' }, { field: 'template' }, { field: 'spec' }, { field: 'containers' }, { key: [['name', 'a']] }, { field: 'image' }],
       [{ field: 'spec' }, { field: 'template' }, { field: 'spec' }, { field: 'containers' }, { key: [['name', 'b']] }],
     ]);
-    expect(removeTyped(v, remove, root, resolve)).toEqual({ metadata: { name: 'x' }, spec: { template: { spec: { containers: [{ name: 'a' }] } } } });
+    expect(removeTyped(v as Json, remove, root, resolve)).toEqual({ metadata: { name: 'x' }, spec: { template: { spec: { containers: [{ name: 'a' }] } } } });
   });
 });

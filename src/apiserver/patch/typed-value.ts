@@ -5,7 +5,7 @@
  * `merge.go`). Lists and maps follow the node types of `schema-walker.ts`.
  */
 import type { JSONSchema } from '../../api/types.js';
-import { deepEqual, isObject, type Json } from './json-value.js';
+import { deepEqual, isObject, own, type Json } from './json-value.js';
 import { FieldSet, pathDisplay, type Path, type PathElement } from './field-path.js';
 import { isDeclaredProperty, itemsSchema, nodeType, propertySchema, type NodeType, type SchemaResolver } from './schema-walker.js';
 
@@ -27,7 +27,8 @@ export function itemElement(t: Extract<NodeType, { kind: 'list' }>, item: Json, 
     if (!isObject(item)) throw new TypedError(`${pathDisplay(path)}: element ${index}: associative list with keys has an element that's not a map type`);
     const key: [string, Json][] = [];
     for (const name of t.keys) {
-      if (item[name] !== undefined) key.push([name, item[name]]);
+      const kv = own(item, name);
+      if (kv !== undefined) key.push([name, kv]);
       else {
         const dflt = propertySchema(items, name, resolve)?.default;
         if (dflt === undefined) throw new TypedError(`${pathDisplay(path)}: element ${index}: associative list with keys has an element that omits key field ${JSON.stringify(name)} (and doesn't have default value)`);
@@ -102,6 +103,8 @@ export function compare(lhs: Json | undefined, rhs: Json | undefined, schema: JS
     else if (!deepEqual(l, r)) c.modified.insert(path);
   };
   const walk = (l: Json | undefined, r: Json | undefined, s: JSONSchema | undefined, path: Path): void => {
+    // Equal subtrees hold no change; checking is cheaper than walking them.
+    if (l !== undefined && r !== undefined && (l === r || deepEqual(l, r))) return;
     const t = nodeType(s, r !== undefined && r !== null ? r : l);
     const sl = shape(l);
     const sr = shape(r);
@@ -135,7 +138,7 @@ export function compare(lhs: Json | undefined, rhs: Json | undefined, schema: JS
       const empty = Object.keys(lm).length === 0 && Object.keys(rm).length === 0;
       if (t.atomic || empty || (sl !== 'none' && sl !== 'map') || (sr !== 'none' && sr !== 'map')) return leaf(l, r, path);
       for (const k of new Set([...Object.keys(lm), ...Object.keys(rm)])) {
-        walk(lm[k], rm[k], memberSchema(t, k, resolve)[0], [...path, { field: k }]);
+        walk(own(lm, k), own(rm, k), memberSchema(t, k, resolve)[0], [...path, { field: k }]);
       }
     }
     if (l === undefined) c.added.insert(path);

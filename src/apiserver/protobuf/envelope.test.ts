@@ -26,6 +26,9 @@ describe('decodeProtobufObject() on bodies kubectl sent', () => {
       subjects: [{ kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: 'alice' }, { kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: 'dev' }, { kind: 'ServiceAccount', name: 'sa1', namespace: 'default' }],
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' } }],
     ['clusterrolebinding-crb1', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: 'crb1' }, subjects: [{ kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: 'alice' }], roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' } }],
+    ['tokenrequest-bot', { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', metadata: {},
+      spec: { audiences: ['aud1'], boundObjectRef: { kind: 'Secret', apiVersion: 'v1', name: 'sx', uid: 'u-1' }, expirationSeconds: 600 }, status: {} }],
+    ['selfsubjectreview', { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview', metadata: {}, status: { userInfo: {} } }],
   ])('%s', (name, expected) => {
     expect(decodeProtobufObject(fixture(name))).toEqual(expected);
   });

@@ -8,7 +8,9 @@
  * Namespace, ConfigMap data/binaryData, Secret data/type, ServiceAccount, every rbac/v1 message,
  * the SSAR/SSRR messages) and against kubernetes/api core/v1 generated.proto (Namespace*,
  * ObjectReference, LocalObjectReference); ConfigMap/Secret `immutable` and Secret `stringData`
- * are from the same file as remembered, not re-read.
+ * are from the same file as remembered, not re-read. authentication/v1 TokenRequest (`kubectl create
+ * token`) and SelfSubjectReview (`kubectl auth whoami`) were checked against kubectl 1.32's
+ * bodies (fixtures/tokenrequest-bot.bin, selfsubjectreview.bin).
  */
 import protobuf from 'protobufjs';
 
@@ -76,6 +78,14 @@ message ResourceRule { repeated string verbs = 1; repeated string apiGroups = 2;
 message NonResourceRule { repeated string verbs = 1; repeated string nonResourceURLs = 2; }
 message SubjectRulesReviewStatus { repeated ResourceRule resourceRules = 1; repeated NonResourceRule nonResourceRules = 2; optional bool incomplete = 3; optional string evaluationError = 4; }
 message SelfSubjectRulesReview { optional ObjectMeta metadata = 1; optional SelfSubjectRulesReviewSpec spec = 2; optional SubjectRulesReviewStatus status = 3; }
+
+message BoundObjectReference { optional string kind = 1; optional string apiVersion = 2; optional string name = 3; optional string uid = 4; }
+message TokenRequestSpec { repeated string audiences = 1; optional BoundObjectReference boundObjectRef = 3; optional int64 expirationSeconds = 4; }
+message TokenRequestStatus { optional string token = 1; optional Time expirationTimestamp = 2; }
+message TokenRequest { optional ObjectMeta metadata = 1; optional TokenRequestSpec spec = 2; optional TokenRequestStatus status = 3; }
+message UserInfo { optional string username = 1; optional string uid = 2; repeated string groups = 3; map<string, ExtraValue> extra = 4; }
+message SelfSubjectReviewStatus { optional UserInfo userInfo = 1; }
+message SelfSubjectReview { optional ObjectMeta metadata = 1; optional SelfSubjectReviewStatus status = 2; }
 `;
 
 /** The parsed schema root. */
@@ -100,6 +110,8 @@ export const KINDS: Record<string, string> = {
   'authorization.k8s.io/v1/SubjectAccessReview': 'SubjectAccessReview',
   'authorization.k8s.io/v1/LocalSubjectAccessReview': 'LocalSubjectAccessReview',
   'authorization.k8s.io/v1/SelfSubjectRulesReview': 'SelfSubjectRulesReview',
+  'authentication.k8s.io/v1/TokenRequest': 'TokenRequest',
+  'authentication.k8s.io/v1/SelfSubjectReview': 'SelfSubjectReview',
 };
 
 /**
@@ -114,6 +126,7 @@ export const ALWAYS_EMIT: Record<string, string[]> = {
   NonResourceRule: ['verbs'],
   Subject: ['kind', 'name'],
   RoleRef: ['apiGroup', 'kind', 'name'],
+  TokenRequestSpec: ['audiences'],
   OwnerReference: ['apiVersion', 'kind', 'name', 'uid'],
   LabelSelectorRequirement: ['key', 'operator'],
   FieldSelectorRequirement: ['key', 'operator'],

@@ -18,19 +18,34 @@ export async function registerGarbageCollector(mgr: Manager): Promise<() => void
   const byKind = new Map<string, DiscoveredResource>();
   const dependentsOf = new Map<string, Set<string>>();
   const objects = new Map<string, { res: DiscoveredResource; obj: KubeObject }>();
+  const keyByUid = new Map<string, string>();
   const ctl = mgr.controller('garbage-collector', (key) => reconcile(mgr.client, key, objects, byKind, dependentsOf, mgr), 2);
 
   const itemKey = (res: DiscoveredResource, o: KubeObject) => `${res.group}/${res.plural}/${objectKeyOf(o)}`;
   const index = (res: DiscoveredResource, o: KubeObject, present: boolean) => {
     const key = itemKey(res, o);
+    // References dropped since the last version (or by deletion) no longer make this a dependent;
+    // their owners, which may be waiting in foreground or orphan deletion, are checked again.
+    const now = new Set(present ? (o.metadata.ownerReferences ?? []).map((r) => r.uid) : []);
+    for (const r of objects.get(key)?.obj.metadata.ownerReferences ?? []) {
+      if (now.has(r.uid)) continue;
+      dependentsOf.get(r.uid)?.delete(key);
+      const ownerKey = keyByUid.get(r.uid);
+      if (ownerKey) ctl.enqueue(ownerKey);
+    }
     for (const r of o.metadata.ownerReferences ?? []) {
       let set = dependentsOf.get(r.uid);
       if (!set) dependentsOf.set(r.uid, (set = new Set()));
       if (present) set.add(key);
       else set.delete(key);
     }
-    if (present) objects.set(key, { res, obj: o });
-    else objects.delete(key);
+    if (present) {
+      objects.set(key, { res, obj: o });
+      keyByUid.set(o.metadata.uid!, key);
+    } else {
+      objects.delete(key);
+      keyByUid.delete(o.metadata.uid!);
+    }
   };
   const onObject = (res: DiscoveredResource, o: KubeObject) => {
     index(res, o, true);
