@@ -10,6 +10,7 @@ import { registerCreateCommand } from '../cli/commands/create.js';
 import { registerDeleteCommand } from '../cli/commands/delete.js';
 import { registerAdmCommands } from '../cli/commands/adm.js';
 import { registerTwinCommands } from '../cli/commands/twin.js';
+import { registerCephCommands } from '../cli/commands/ceph.js';
 import { registerVirtCommands } from '../cli/commands/virt.js';
 
 const program = new Command();
@@ -24,6 +25,7 @@ registerCreateCommand(program);
 registerDeleteCommand(program);
 registerAdmCommands(program);
 registerTwinCommands(program);
+registerCephCommands(program);
 registerVirtCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {

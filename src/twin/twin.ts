@@ -6,11 +6,11 @@
 import type { Client } from '../client/client.js';
 import type { Manager } from '../runtime/manager.js';
 import { registerNodeLifecycleController } from '../controllers/node-lifecycle/controller.js';
-import { registerStorageControllers, type StorageControllers } from '../controllers/data-volume/register-storage.js';
 import { registerCephStorage } from '../controllers/ceph-csi/register.js';
 import { TwinKubelets } from './agent/twin-kubelet.js';
 import type { TwinClock } from './clock/twin-clock.js';
 import { registerFaultController } from './faults/fault-controller.js';
+import { registerStorageControllers, type StorageControllers } from './images/register-storage.js';
 import { registerTwinVirtHandler } from './guest/twin-virt-handler.js';
 import type { ClusterDefinition } from './inventory/cluster-definition.js';
 import { elapsed, planInstall } from './install/install-plan.js';

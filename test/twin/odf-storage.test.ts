@@ -7,6 +7,11 @@ import { TwinClock } from '../../src/twin/clock/twin-clock.js';
 import { loadClusterDefinition } from '../../src/twin/inventory/index.js';
 import { startTwin, type Twin } from '../../src/twin/twin.js';
 import type { KubeObject } from '../../src/api/types.js';
+import { Command } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { kubeconfig } from '../../src/cmd/kubeconfig.js';
+import { registerCephCommands } from '../../src/cli/commands/ceph.js';
+import { registerTwinCommands } from '../../src/cli/commands/twin.js';
 import { applyFile, claim, create, eventsFor, eventually, FAULTS, labelWorkers, PODS, PVCS, PVS, run, STORAGE_CLUSTERS } from './storage-kit.js';
 
 const EXAMPLE = resolve(import.meta.dirname, '../../examples/ove-prod-01');
@@ -106,7 +111,7 @@ describe('ODF on the twin: the story StorageCluster, the corrected one, failure 
     const csi = (pv.spec as Any).csi;
     expect(csi.driver).toBe('openshift-storage.rbd.csi.ceph.com');
     const pools = JSON.parse((await run(cp.client, 'ceph', ['df'], 'json')).output).pools as Any[];
-    const poolId = pools.find((p) => p.name === 'ocs-storagecluster-cephblockpool').id as number;
+    const poolId = pools.find((p) => p.name === 'ocs-storagecluster-cephblockpool')!.id as number;
     expect(csi.volumeHandle).toMatch(new RegExp(`^0001-0011-openshift-storage-${poolId.toString(16).padStart(16, '0')}-[0-9a-f-]{36}$`));
     expect((pv.spec as Any).volumeMode).toBe('Block');
     const image = csi.volumeAttributes.imageName as string;
@@ -136,10 +141,47 @@ describe('ODF on the twin: the story StorageCluster, the corrected one, failure 
     const image = (pv.spec as Any).csi.volumeAttributes.imageName as string;
     const set = await run(cp.client, 'rbd', ['config', 'image', 'set', `ocs-storagecluster-cephblockpool/${image}`, 'rbd_qos_iops_limit', '5000']);
     expect(set).toEqual({ output: '', exitCode: 0, nowMs: expect.any(Number) });
-    expect((await run(cp.client, 'fio', fio)).output).toMatch(/write: IOPS=5\\.00k, /);
+    expect((await run(cp.client, 'fio', fio)).output).toMatch(/write: IOPS=5\.00k, /);
     // The 1 GiB fio laid down is in the pool: 256 objects.
     const df = JSON.parse((await run(cp.client, 'ceph', ['df'], 'json')).output) as Any;
     expect(df.pools.find((p: Any) => p.name === 'ocs-storagecluster-cephblockpool').stats.objects).toBe(256);
+  }, 60_000);
+
+  it('`ove ceph`, `ove rbd` and `ove twin fio` print the tools\' output from the server', async () => {
+    const cfg = join(dir, 'kubeconfig');
+    writeFileSync(cfg, kubeconfig(cp.url, cp.caPem, cp.adminToken));
+    const ove = async (...args: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const program = new Command().exitOverride();
+      registerTwinCommands(program, { out: (t) => void out.push(t), err: (t) => void err.push(t) });
+      registerCephCommands(program, { out: (t) => void out.push(t), err: (t) => void err.push(t) });
+      await program.parseAsync(['node', 'ove', ...args, '--kubeconfig', cfg]);
+      const code = process.exitCode;
+      process.exitCode = 0;
+      return { out: out.join(''), err: err.join(''), code };
+    };
+    const tree = await ove('ceph', 'osd', 'tree');
+    expect(tree.code).toBe(0);
+    expect(tree.out).toMatch(/^ID\s+CLASS\s+WEIGHT/);
+    expect(tree.out).toContain('host worker-9');
+    const health = await ove('ceph', 'health', '-f', 'json');
+    expect(JSON.parse(health.out).status).toBe('HEALTH_OK');
+    const stuck = await ove('ceph', 'pg', 'dump_stuck');
+    expect(stuck.out).toBe('ok\n');
+    const ls = await ove('rbd', 'ls', 'ocs-storagecluster-cephblockpool');
+    expect(ls.out).toMatch(/^csi-vol-/);
+    const bad = await ove('rbd', 'info', 'no-such-pool/x');
+    expect(bad.code).toBe(22);
+    expect(bad.err).toContain("rbd: error opening pool 'no-such-pool': (2) No such file or directory");
+    const w = await ove('ceph', '-w', '--watch-seconds', '0');
+    expect(w.code).toBe(0);
+    expect(w.out).toMatch(/^  cluster:\n/);
+    expect(w.out).toMatch(/\d{4}-\d\d-\d\dT[\d:.]+\+0000 mon\.a \[INF\] pool 'ocs-storagecluster-cephblockpool' created/);
+    const s = await ove('ceph', '-s', '-f', 'json');
+    expect(JSON.parse(s.out).osdmap.num_up_osds).toBe(108);
+    const fio = await ove('twin', 'fio', '--pvc', 'default/db-data', '--rw', 'randwrite', '--bs', '4k', '--numjobs', '8', '--iodepth', '32', '--runtime', '60');
+    expect(fio.out).toMatch(/^test: \(groupid=0, jobs=8\): err= 0\n  write: IOPS=5\.00k/);
   }, 60_000);
 
   it('a failed drive under osd.47 walks through HEALTH_WARN, is marked out after 600 s, recovers and returns to HEALTH_OK', async () => {

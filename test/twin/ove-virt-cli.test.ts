@@ -21,6 +21,7 @@ import { startOveCli, type CliResult } from '../e2e/support/cli-runner.js';
 const NS = { group: '', version: 'v1', plural: 'namespaces', namespaced: false };
 const VMS = { group: 'kubevirt.io', version: 'v1', plural: 'virtualmachines', namespaced: true };
 const VMIS = { group: 'kubevirt.io', version: 'v1', plural: 'virtualmachineinstances', namespaced: true };
+const VMIMS = { group: 'kubevirt.io', version: 'v1', plural: 'virtualmachineinstancemigrations', namespaced: true };
 const SCS = { group: 'storage.k8s.io', version: 'v1', plural: 'storageclasses', namespaced: false };
 const STORY = resolve(import.meta.dirname, '../../../shared/story/manifests');
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -97,7 +98,10 @@ describe('ove virt against the twin', { timeout: 300_000 }, () => {
       child.stdin.write('changeme\r');
       await eventually(async () => (out.includes('[marco@test-linux-01 ~]$ ') ? true : undefined), 'shell prompt');
       child.stdin.write(Buffer.from([0x1d]));
-      expect(await exited).toBe(0);
+      let code: number | null | undefined;
+      void exited.then((c) => (code = c));
+      await eventually(async () => (code !== undefined ? true : undefined), 'ove to exit after ^]', 800);
+      expect(code).toBe(0);
     } finally {
       child.kill('SIGKILL');
     }
@@ -114,7 +118,7 @@ describe('ove virt against the twin', { timeout: 300_000 }, () => {
     expect(vnc.stdout).toContain('Connected to the VNC server of test-linux-01: RFB 003.008\nSecurity types offered: None (1)\nDesktop "test-linux-01": 1280x800');
   });
 
-  it('start, restart, stop, start, pause and unpause with virtctl\'s words', async () => {
+  it('start, restart, stop, start, pause, unpause and migrate with virtctl\'s words', async () => {
     expect(await ove('start', 'test-linux-01')).toMatchObject({ code: 1, stdout: '', stderr: 'Error starting VirtualMachine Operation cannot be fulfilled on virtualmachine.kubevirt.io "test-linux-01": VM is already running\n' });
     const before = (await vmi()).metadata.uid;
     expect(await ove('restart', 'test-linux-01')).toMatchObject({ code: 0, stdout: 'VM test-linux-01 was scheduled to restart\n' });
@@ -132,6 +136,9 @@ describe('ove virt against the twin', { timeout: 300_000 }, () => {
     await eventually(async () => (status(await vm()).printableStatus === 'Paused' ? true : undefined), 'Paused');
     expect(await ove('unpause', 'vmi', 'test-linux-01')).toMatchObject({ code: 0, stdout: 'VMI test-linux-01 was scheduled to unpause\n' });
     await eventually(async () => (status(await vm()).printableStatus === 'Running' ? true : undefined), 'Running after unpause');
+    expect(await ove('migrate', 'test-linux-01')).toMatchObject({ code: 0, stdout: 'VM test-linux-01 was scheduled to migrate\n' });
+    const vmims = (await cp.client.list(VMIMS, 'sandbox')).items;
+    expect(vmims.map((m) => (m.spec as { vmiName: string }).vmiName)).toEqual(['test-linux-01']);
     expect(await ove('start', 'ghost')).toMatchObject({ code: 1, stderr: 'Error starting VirtualMachine virtualmachines.kubevirt.io "ghost" not found\n' });
   });
 });

@@ -56,9 +56,9 @@ export async function eventually<T>(fn: () => Promise<T | undefined>, what: stri
 }
 
 /** Runs a command through the CephCommand resource. */
-export async function run(client: Client, tool: 'ceph' | 'rbd' | 'fio', args: string[], format?: 'json'): Promise<{ output: string; exitCode: number }> {
+export async function run(client: Client, tool: 'ceph' | 'rbd' | 'fio', args: string[], format?: 'json'): Promise<{ output: string; exitCode: number; nowMs?: number }> {
   const r = await client.create(COMMANDS, { apiVersion: 'ceph.ove.dev/v1alpha1', kind: 'CephCommand', metadata: { generateName: 'cmd-' }, spec: { tool, args, ...(format ? { format } : {}) } } as KubeObject);
-  return r.status as { output: string; exitCode: number };
+  return r.status as { output: string; exitCode: number; nowMs?: number };
 }
 
 /** Labels workers `from..to` for ODF. */

@@ -69,7 +69,12 @@ export function registerVirtCommands(program: Command, io: CliIo = processIo): v
     .action((vmi: string, flags: Flags & { timeout: string }) =>
       action(io, async (s, ns, f: typeof flags) => {
         const ws = await dialWhenRunning(s.access, ns, vmi, 'console', parseMinutes(f.timeout) * 60_000);
-        await attachConsole(ws, vmi, { input: process.stdin, output: process.stdout, err: io.err });
+        try {
+          await attachConsole(ws, vmi, { input: process.stdin, output: process.stdout, err: io.err });
+        } finally {
+          // A paused stdin pipe still holds the event loop open; the session is over.
+          process.stdin.destroy();
+        }
       })(flags),
     );
   withAccessFlags(virt.command('vnc <vmi>').description('connect to the VNC server of a virtual machine instance'))

@@ -140,7 +140,7 @@ export class RbdProvisioner implements VolumeProvisioner {
     return { ...this.record(req, t.poolId, img, uuid), copyOnWrite: true };
   }
 
-  async cloneFrom(source: string, req: VolumeRequest): Promise<ClonedVolume> {
+  async cloneFrom(source: string, req: VolumeRequest, _sc?: KubeObject): Promise<ClonedVolume> {
     const src = this.image(source);
     if (!src) throw new ProvisioningError('NotFound', `source Volume ID ${source} not found`);
     if (req.bytes < src.sizeBytes) throw new ProvisioningError('InvalidArgument', 'requested size is smaller than the source volume');
@@ -150,7 +150,7 @@ export class RbdProvisioner implements VolumeProvisioner {
     return this.cloneOf(src, snap, req);
   }
 
-  async restoreSnapshot(snapshotHandle: string, req: VolumeRequest): Promise<ClonedVolume> {
+  async restoreSnapshot(snapshotHandle: string, req: VolumeRequest, _sc?: KubeObject): Promise<ClonedVolume> {
     const s = this.snaps.get(snapshotHandle);
     if (!s) throw new ProvisioningError('NotFound', `snapshot ID ${snapshotHandle} not found`);
     return this.cloneOf(this.host.rbd!.get(s.poolId, s.image), s.snap, req);

@@ -8,8 +8,6 @@ import { EventRecorder } from '../../client/event-recorder.js';
 import { objectKeyOf } from '../../client/informer.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Manager } from '../../runtime/manager.js';
-import type { ImporterProcesses } from '../../twin/images/importer-process.js';
-import { hostCopySeconds } from '../../twin/images/import-model.js';
 import type { VolumeProvisioner } from '../persistent-volume/provisioner.js';
 import { DATA_SOURCES, DATA_VOLUMES, isCode, PODS, PVCS, PVS, STORAGE_CLASSES, STORAGE_PROFILES, VOLUME_SNAPSHOTS } from '../persistent-volume/resources.js';
 import { ANN, importerPod, renderClaim, uploadPod } from './children.js';
@@ -23,12 +21,15 @@ type Any = Record<string, any>;
 export interface DataVolumeDeps {
   clock: Clock;
   provisioner: VolumeProvisioner;
-  importers: ImporterProcesses;
+  /** The running importer's progress (0–100) by pod key, as CDI reads the importer's progress metric. */
+  importProgress: (podKey: string) => number | undefined;
+  /** Seconds a host-assisted copy of `bytes` takes (the data plane's model). */
+  hostCopySeconds: (bytes: number) => number;
 }
 
 /** Registers the DataVolume controller. */
 export function registerDataVolumeController(mgr: Manager, deps: DataVolumeDeps): void {
-  const { clock, provisioner, importers } = deps;
+  const { clock, provisioner, importProgress, hostCopySeconds } = deps;
   const client = mgr.client;
   const dvs = mgr.informer(DATA_VOLUMES);
   const pvcs = mgr.informer(PVCS);
@@ -40,6 +41,7 @@ export function registerDataVolumeController(mgr: Manager, deps: DataVolumeDeps)
   const dataSources = mgr.informer(DATA_SOURCES);
   const events = new EventRecorder(client, clock, 'datavolume-controller');
   const ctl = mgr.controller('datavolume', reconcile, 2);
+  const invalidClaim = new Map<string, string>();
   const enqueue = (k: string) => ctl.enqueue(k);
   // Clones wait on their source claim and DataVolume.
   const dependents = (ns: string | undefined, name: string | undefined) => {
@@ -100,7 +102,7 @@ export function registerDataVolumeController(mgr: Manager, deps: DataVolumeDeps)
         lastMessage: cs?.lastState?.terminated?.message,
         message: cs?.state?.terminated?.message,
       } : undefined,
-      progress: pod ? importers.progress(`${ns}/${podName}`) : undefined,
+      progress: pod ? importProgress(`${ns}/${podName}`) : undefined,
       clone: clone?.state,
       previousRestarts: Number(ann[ANN.podRestarts] ?? 0) || ((dv.status as Any)?.restartCount ?? 0),
       now: clock.now(),
@@ -110,7 +112,7 @@ export function registerDataVolumeController(mgr: Manager, deps: DataVolumeDeps)
     for (const a of decision.actions) {
       const r = await act(a, dv, source, pvc, pod, sc, profile, clone);
       if (r && (requeue === undefined || r < requeue)) requeue = r;
-      if (r === -1) return;
+      if (r === -1) return writeStatus(stored, undefined, { phase: 'Pending', progress: 'N/A', restartCount: 0, running: { status: 'False', reason: 'ErrClaimNotValid', message: invalidClaim.get(key) ?? '' }, actions: [] });
     }
     await writeStatus(stored, pvcs.get(key) ?? pvc, decision);
     return requeue !== undefined ? { requeueAfterMs: requeue } : undefined;
@@ -158,6 +160,7 @@ export function registerDataVolumeController(mgr: Manager, deps: DataVolumeDeps)
         const sets = (profile?.status as Any)?.claimPropertySets;
         const r = renderClaim(dv, source, sets, sc?.metadata.name ?? defaultClass(), dataSource, srcBytes || undefined);
         if (!r.ok) {
+          invalidClaim.set(objectKeyOf(dv), r.message);
           await events.record(dv, 'Warning', 'ErrClaimNotValid', r.message);
           return -1;
         }

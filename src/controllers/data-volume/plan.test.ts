@@ -64,8 +64,10 @@ describe('planDataVolume: clones', () => {
   });
   it('host-assisted copy: progress from elapsed over modelled seconds', () => {
     expect(planDataVolume(base({ source: 'pvc', clone: clone('copy'), pvc: bound }))).toMatchObject({ phase: 'CloneScheduled', actions: [{ kind: 'start-copy' }] });
-    const mid = planDataVolume(base({ source: 'pvc', clone: clone('copy'), pvc: { ...bound, copyStartedMs: 0, copySeconds: 20 }, now: 5000 }));
-    expect(mid).toMatchObject({ phase: 'CloneInProgress', progress: '25.00%' });
+    const mid = planDataVolume(base({ source: 'pvc', clone: clone('copy'), pvc: { ...bound, copyStartedMs: 0, copySeconds: 20 }, now: 6000 }));
+    expect(mid).toMatchObject({ phase: 'CloneInProgress', progress: '30.00%' });
+    // Progress moves on the 2 s poll grid, so a status write between polls changes nothing.
+    expect(planDataVolume(base({ source: 'pvc', clone: clone('copy'), pvc: { ...bound, copyStartedMs: 0, copySeconds: 20 }, now: 7900 })).progress).toBe('30.00%');
     expect(planDataVolume(base({ source: 'pvc', clone: clone('copy'), pvc: { ...bound, copyStartedMs: 0, copySeconds: 20 }, now: 20000 }))).toMatchObject({ phase: 'Succeeded', running: { message: 'Clone Complete' } });
   });
 });

@@ -4,7 +4,7 @@
  * the phase, progress, restart count and Running condition to report, and the next
  * actions. Pure.
  */
-import { formatProgress } from '../../twin/images/import-model.js';
+import { formatProgress } from './progress.js';
 
 /** The DataVolume phases (cdiv1.DataVolumePhase). */
 export const DV_PHASES = [
@@ -132,7 +132,10 @@ function planClone(o: DvObserved, restarts: number, done: (a?: DvAction[]) => Dv
   if (elapsed >= pvc.copySeconds) return done([{ kind: 'complete' }]);
   const running: RunningCondition = { status: 'True', reason: '', message: '' };
   const next = Math.min(PROGRESS_POLL_MS, Math.max(1, (pvc.copySeconds - elapsed) * 1000));
-  return decide('CloneInProgress', [{ kind: 'requeue', afterMs: next }], formatProgress((100 * elapsed) / pvc.copySeconds), running, restarts);
+  // Progress on the poll grid, so writing it does not change it (no write loop in realtime).
+  const poll = PROGRESS_POLL_MS / 1000;
+  const shown = Math.floor(elapsed / poll) * poll;
+  return decide('CloneInProgress', [{ kind: 'requeue', afterMs: next }], formatProgress((100 * shown) / pvc.copySeconds), running, restarts);
 }
 
 function completedMessage(source: SourceKind): string {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { KubeObject } from '../../api/types.js';
-import { bytesQuantity, planClaim, planVolume, SELECTED_NODE } from './claim-plan.js';
+import { bytesQuantity, findMatchingVolume, planClaim, planVolume, SELECTED_NODE } from './claim-plan.js';
 
 const drivers = ['openshift-storage.rbd.csi.ceph.com'];
 const sc = (mode?: string): KubeObject => ({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'gold' }, provisioner: drivers[0], ...(mode ? { volumeBindingMode: mode } : {}) });
@@ -48,5 +48,41 @@ describe('bytesQuantity', () => {
     expect(bytesQuantity(50 * 2 ** 30)).toBe('50Gi');
     expect(bytesQuantity(1536 * 2 ** 20)).toBe('1536Mi');
     expect(bytesQuantity(1000)).toBe('1000');
+  });
+});
+
+describe('binding to existing volumes (findMatchingVolume)', () => {
+  const local = (name: string, size: string, host: string, extra: Record<string, unknown> = {}): KubeObject => ({
+    apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name }, status: { phase: 'Available' },
+    spec: { storageClassName: 'local-nvme', volumeMode: 'Block', accessModes: ['ReadWriteOnce'], capacity: { storage: size }, nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [host] }] }] } }, ...extra },
+  });
+  const localClass: KubeObject = { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'local-nvme' }, provisioner: 'example.com/static', volumeBindingMode: 'WaitForFirstConsumer' };
+  const lsoClass: KubeObject = { ...localClass, provisioner: 'kubernetes.io/no-provisioner' };
+  const claim = (size: string, node?: string) => pvc({ storageClassName: 'local-nvme', volumeMode: 'Block', resources: { requests: { storage: size } } }, node ? { [SELECTED_NODE]: node } : undefined);
+  const volumes = [local('a', '3576Gi', 'worker-1'), local('b', '1000Gi', 'worker-1'), local('c', '3576Gi', 'worker-2')];
+
+  it('picks the smallest fitting Available volume on the selected node', () => {
+    expect(findMatchingVolume(claim('900Gi', 'worker-1'), volumes)?.metadata.name).toBe('b');
+    expect(findMatchingVolume(claim('2000Gi', 'worker-2'), volumes)?.metadata.name).toBe('c');
+  });
+  it('binds nothing too small (the story\'s 3840Gi claims on 3.84 TB drives)', () => {
+    expect(findMatchingVolume(claim('3840Gi', 'worker-1'), volumes)).toBeUndefined();
+    expect(planClaim({ pvc: claim('3840Gi', 'worker-1'), storageClass: localClass, drivers, volumes }).kind).toBe('external');
+  });
+  it('waits for the consumer before matching under WaitForFirstConsumer, then binds the existing volume', () => {
+    expect(planClaim({ pvc: claim('900Gi'), storageClass: localClass, drivers, volumes }).kind).toBe('wait-for-consumer');
+    expect(planClaim({ pvc: claim('900Gi', 'worker-1'), storageClass: localClass, drivers, volumes })).toEqual({ kind: 'bind-existing', pvName: 'b' });
+  });
+  it('skips volumes claimed by others, of another mode, or not offering the access modes', () => {
+    const taken = local('d', '100Gi', 'worker-1', { claimRef: { namespace: 'x', name: 'y', uid: 'z' } });
+    const fs = local('e', '100Gi', 'worker-1', { volumeMode: 'Filesystem' });
+    const rox = local('f', '100Gi', 'worker-1', { accessModes: ['ReadOnlyMany'] });
+    expect(findMatchingVolume(claim('50Gi', 'worker-1'), [taken, fs, rox])).toBeUndefined();
+  });
+  it('leaves no-provisioner (Local Storage Operator) claims to the LocalVolumeSet binder', () => {
+    expect(planClaim({ pvc: claim('900Gi', 'worker-1'), storageClass: lsoClass, drivers, volumes })).toEqual({ kind: 'none' });
+  });
+  it('marks a new unclaimed volume Available', () => {
+    expect(planVolume({ apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'n' }, spec: {} }, undefined)).toEqual({ kind: 'available' });
   });
 });

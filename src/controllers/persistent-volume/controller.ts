@@ -52,7 +52,8 @@ export function registerPersistentVolumeController(mgr: Manager, clock: Clock, p
     if (ref?.namespace && ref?.name) claims.enqueue(`${ref.namespace}/${ref.name}`);
     volumes.enqueue(pv.metadata.name!);
   };
-  pvs.on({ add: claimOfPv, update: (_, o) => claimOfPv(o), delete: claimOfPv });
+  const unbound = () => pvcs.list().forEach((c) => !(c.spec as Any)?.volumeName && claims.enqueue(objectKeyOf(c)));
+  pvs.on({ add: (o) => (claimOfPv(o), unbound()), update: (_, o) => claimOfPv(o), delete: claimOfPv });
   classes.on({ add: () => pvcs.list().forEach((c) => claims.enqueue(objectKeyOf(c))) });
   const podClaims = (p: KubeObject) => {
     for (const v of ((p.spec as Any)?.volumes ?? []) as Any[]) if (v.persistentVolumeClaim?.claimName) claims.enqueue(`${p.metadata.namespace}/${v.persistentVolumeClaim.claimName}`);
@@ -66,7 +67,7 @@ export function registerPersistentVolumeController(mgr: Manager, clock: Clock, p
     const spec = (pvc.spec ?? {}) as Any;
     const sc = spec.storageClassName ? classes.get(spec.storageClassName) : undefined;
     const pv = pvs.get(spec.volumeName ?? `pvc-${pvc.metadata.uid}`);
-    const action = planClaim({ pvc, storageClass: sc, pv, drivers });
+    const action = planClaim({ pvc, storageClass: sc, pv, drivers, volumes: pvs.list() });
     switch (action.kind) {
       case 'none':
         return;
@@ -89,6 +90,14 @@ export function registerPersistentVolumeController(mgr: Manager, clock: Clock, p
       case 'provision':
         return provision(pvc, sc!, action.pvName, action.provisioner);
       case 'bind': {
+        const annotations = { ...pvc.metadata.annotations, [BIND_COMPLETED]: 'yes', [BOUND_BY_CONTROLLER]: 'yes' };
+        await client.update(PVCS, { ...pvc, metadata: { ...pvc.metadata, annotations }, spec: { ...spec, volumeName: action.pvName } });
+        return;
+      }
+      case 'bind-existing': {
+        const target = pvs.get(action.pvName)!;
+        const ref = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace: pvc.metadata.namespace, name: pvc.metadata.name, uid: pvc.metadata.uid, resourceVersion: pvc.metadata.resourceVersion };
+        await client.update(PVS, { ...target, metadata: { ...target.metadata, annotations: { ...target.metadata.annotations, [BOUND_BY_CONTROLLER]: 'yes' } }, spec: { ...(target.spec as Any), claimRef: ref } });
         const annotations = { ...pvc.metadata.annotations, [BIND_COMPLETED]: 'yes', [BOUND_BY_CONTROLLER]: 'yes' };
         await client.update(PVCS, { ...pvc, metadata: { ...pvc.metadata, annotations }, spec: { ...spec, volumeName: action.pvName } });
         return;
@@ -229,8 +238,12 @@ export function registerPersistentVolumeController(mgr: Manager, clock: Clock, p
     if (!pv) return;
     const ref = (pv.spec as Any).claimRef as Any | undefined;
     const claim = ref ? pvcs.get(`${ref.namespace}/${ref.name}`) : undefined;
-    const action = planVolume(pv, claim);
-    if (action.kind === 'release') {
+    let action = planVolume(pv, claim);
+    // Volumes of other provisioners (local volumes: the Local Storage Operator) are only released; their owner reclaims them.
+    if (action.kind === 'delete' && !drivers.includes((pv.spec as Any).csi?.driver)) action = (pv.status as Any)?.phase === 'Released' ? { kind: 'none' } : { kind: 'release' };
+    if (action.kind === 'available') {
+      await client.updateStatus(PVS, { ...pv, status: { ...(pv.status as Any), phase: 'Available' } });
+    } else if (action.kind === 'release') {
       await client.updateStatus(PVS, { ...pv, status: { ...(pv.status as Any), phase: 'Released' } });
     } else if (action.kind === 'delete') {
       await provisioner.delete((pv.spec as Any).csi?.volumeHandle ?? '');

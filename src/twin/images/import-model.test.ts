@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { restartDelaySeconds } from './importer-process.js';
 import { BUILTIN_IMAGES, ImageCatalog, parseEntry } from './catalog.js';
-import { formatProgress, hostCopySeconds, http404Message, IMPORT_MODEL, planImport, progressAt } from './import-model.js';
+import { formatProgress } from '../../controllers/data-volume/progress.js';
+import { hostCopySeconds, http404Message, IMPORT_MODEL, planImport, progressAt } from './import-model.js';
 
 const rhel = BUILTIN_IMAGES[0];
 

@@ -74,11 +74,6 @@ export function progressAt(plan: Extract<ImportPlan, { ok: true }>, seconds: num
   return Math.min(100, (100 * t) / plan.transferSeconds);
 }
 
-/** CDI's progress string (`fmt.Sprintf("%.2f%%", p)`, controller-base.go); `N/A` when unknown. */
-export function formatProgress(percent: number | undefined): string {
-  return percent === undefined || !Number.isFinite(percent) ? 'N/A' : `${percent.toFixed(2)}%`;
-}
-
 /** Host-assisted clone: the source's used bytes streamed pod to pod over one TCP stream (assumed 1 Gbit/s goodput). */
 export const HOST_COPY = { bytesPerSecond: (1e9 / 8) * (1448 / 1538) };
 

@@ -14,6 +14,7 @@ import { quantityValue } from '../../lib/quantity.js';
 import type { Manager } from '../../runtime/manager.js';
 import type { VolumeProvisioner } from '../../controllers/persistent-volume/provisioner.js';
 import type { ImageCatalog } from './catalog.js';
+import { PROGRESS_POLL_MS } from '../../controllers/data-volume/plan.js';
 import { IMPORT_MODEL, planImport, progressAt, type ImportParams, type ImportPlan, type ImportSource } from './import-model.js';
 
 const PODS = { group: '', version: 'v1', plural: 'pods', namespaced: true };
@@ -60,7 +61,10 @@ export class ImporterProcesses {
   progress(podKey: string): number | undefined {
     const run = this.runs.get(podKey);
     if (!run || !run.plan.ok) return undefined;
-    return progressAt(run.plan, (this.clock.now() - run.startedMs) / 1000);
+    // The importer's progress metric is read on the DataVolume controller's poll grid, so a
+    // status write does not itself change the value (no write loop in realtime mode).
+    const poll = PROGRESS_POLL_MS / 1000;
+    return progressAt(run.plan, Math.floor((this.clock.now() - run.startedMs) / 1000 / poll) * poll);
   }
 
   /** Stops pending timers. */

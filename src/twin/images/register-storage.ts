@@ -7,18 +7,19 @@
  */
 import type { Clock } from '../../lib/clock.js';
 import type { Manager } from '../../runtime/manager.js';
-import { ImageCatalog } from '../../twin/images/catalog.js';
-import { ImporterProcesses } from '../../twin/images/importer-process.js';
-import { registerPersistentVolumeController } from '../persistent-volume/controller.js';
-import type { VolumeProvisioner } from '../persistent-volume/provisioner.js';
-import { CONFIGMAPS } from '../persistent-volume/resources.js';
-import { TwinProvisioner } from '../persistent-volume/twin-provisioner.js';
-import { registerVolumeSnapshotController } from '../persistent-volume/volume-snapshot-controller.js';
-import { registerStorageProfileController } from '../storage-profile/controller.js';
-import { registerVmCloneController } from '../vm-clone/controller.js';
-import { registerVmRestoreController } from '../vm-restore/controller.js';
-import { registerVmSnapshotController } from '../vm-snapshot/controller.js';
-import { registerDataVolumeController } from './controller.js';
+import { registerDataVolumeController } from '../../controllers/data-volume/controller.js';
+import { registerPersistentVolumeController } from '../../controllers/persistent-volume/controller.js';
+import type { VolumeProvisioner } from '../../controllers/persistent-volume/provisioner.js';
+import { CONFIGMAPS } from '../../controllers/persistent-volume/resources.js';
+import { TwinProvisioner } from '../../controllers/persistent-volume/twin-provisioner.js';
+import { registerVolumeSnapshotController } from '../../controllers/persistent-volume/volume-snapshot-controller.js';
+import { registerStorageProfileController } from '../../controllers/storage-profile/controller.js';
+import { registerVmCloneController } from '../../controllers/vm-clone/controller.js';
+import { registerVmRestoreController } from '../../controllers/vm-restore/controller.js';
+import { registerVmSnapshotController } from '../../controllers/vm-snapshot/controller.js';
+import { ImageCatalog } from './catalog.js';
+import { hostCopySeconds } from './import-model.js';
+import { ImporterProcesses } from './importer-process.js';
 
 /** Where runtime image catalog entries live. */
 export const IMAGE_CATALOG_CONFIGMAP = { namespace: 'ove-system', name: 'twin-image-catalog' };
@@ -53,7 +54,7 @@ export function registerStorageControllers(mgr: Manager, clock: Clock, opts: Sto
   registerPersistentVolumeController(mgr, clock, provisioner);
   registerVolumeSnapshotController(mgr, clock, provisioner);
   registerStorageProfileController(mgr);
-  registerDataVolumeController(mgr, { clock, provisioner, importers });
+  registerDataVolumeController(mgr, { clock, provisioner, importProgress: (k) => importers.progress(k), hostCopySeconds });
   registerVmSnapshotController(mgr, clock);
   registerVmRestoreController(mgr, clock);
   registerVmCloneController(mgr, clock);

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { KubeObject } from '../../api/types.js';
-import { eventually, startHarness, type Harness } from '../data-volume/e2e-harness.js';
-import { DATA_VOLUMES, PVCS, VM_CLONES, VM_RESTORES, VM_SNAPSHOTS, VMIS, VMS, VOLUME_SNAPSHOTS } from '../persistent-volume/resources.js';
+import { eventually, startHarness, type Harness } from './e2e-harness.js';
+import { DATA_VOLUMES, PVCS, VM_CLONES, VM_RESTORES, VM_SNAPSHOTS, VMIS, VMS, VOLUME_SNAPSHOTS } from '../../controllers/persistent-volume/resources.js';
 
 type Any = Record<string, any>;
 const NS = 'sandbox';

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { KubeObject } from '../../api/types.js';
-import { CONFIGMAPS, DATA_VOLUMES, PVCS, PVS, STORAGE_PROFILES } from '../persistent-volume/resources.js';
+import { CONFIGMAPS, DATA_VOLUMES, PVCS, PVS, STORAGE_PROFILES } from '../../controllers/persistent-volume/resources.js';
 import { eventually, record, startHarness, type Harness } from './e2e-harness.js';
 
 type Any = Record<string, any>;
@@ -164,6 +164,27 @@ describe('DataVolumes on the twin (fast-forward)', () => {
     // Expansion: the claim asks for more, the provisioner grows the volume, the claim reports it.
     await h.cp.client.patch(PVCS, NS, 'late', 'merge', { spec: { resources: { requests: { storage: '2Gi' } } } });
     await eventually(async () => status(await h.cp.client.get(PVCS, NS, 'late')).capacity?.storage === '2Gi' || undefined, 'expanded');
+  }, 60_000);
+
+  it('smart-clones on a NAS class through a temporary VolumeSnapshot (cloneStrategy snapshot)', async () => {
+    await h.cp.client.create({ group: 'snapshot.storage.k8s.io', version: 'v1', plural: 'volumesnapshotclasses', namespaced: false }, { apiVersion: 'snapshot.storage.k8s.io/v1', kind: 'VolumeSnapshotClass', metadata: { name: 'trident-snapclass' }, driver: 'csi.trident.netapp.io', deletionPolicy: 'Delete' });
+    await eventually(async () => status(await h.cp.client.get(STORAGE_PROFILES, undefined, 'ontap-nas-shared')).snapshotClass === 'trident-snapclass' || undefined, 'profile snapshot class');
+    const nas = { resources: { requests: { storage: '10Gi' } }, storageClassName: 'ontap-nas-shared' };
+    await h.cp.client.create(DATA_VOLUMES, dataVolume('nas-golden', { blank: {} }, nas));
+    await eventually(async () => status(await h.cp.client.get(DATA_VOLUMES, NS, 'nas-golden')).phase === 'Succeeded' || undefined, 'golden blank');
+    const rec = record(h, DATA_VOLUMES, NS, 'nas-clone');
+    await h.cp.client.create(DATA_VOLUMES, dataVolume('nas-clone', { pvc: { namespace: NS, name: 'nas-golden' } }, nas));
+    const dv = await eventually(async () => {
+      const d = await h.cp.client.get(DATA_VOLUMES, NS, 'nas-clone');
+      return status(d).phase === 'Succeeded' ? d : undefined;
+    }, 'smart clone Succeeded');
+    rec.stop();
+    const phases = rec.seen.map((x) => status(x.obj).phase).filter((p, i, a) => p && p !== a[i - 1]);
+    expect(phases).toEqual(['SnapshotForSmartCloneInProgress', 'SmartClonePVCInProgress', 'Succeeded']);
+    const pvc = await h.cp.client.get(PVCS, NS, 'nas-clone');
+    expect((pvc.spec as Any).dataSource).toEqual({ apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: `cdi-tmp-${dv.metadata.uid}` });
+    expect(pvc.metadata.annotations?.['cdi.kubevirt.io/cloneType']).toBe('snapshot');
+    await eventually(async () => h.cp.client.get({ group: 'snapshot.storage.k8s.io', version: 'v1', plural: 'volumesnapshots', namespaced: true }, NS, `cdi-tmp-${dv.metadata.uid}`).then(() => undefined, () => true), 'temporary snapshot deleted');
   }, 60_000);
 
   it('refuses ReadWriteMany Filesystem on an RBD class as ceph-csi does', async () => {

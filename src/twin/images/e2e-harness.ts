@@ -5,10 +5,10 @@ import { join, resolve } from 'node:path';
 import type { KubeObject } from '../../api/types.js';
 import { startControlPlane, type ControlPlane } from '../../cmd/control-plane.js';
 import type { ResourceRef } from '../../client/client.js';
-import { TwinClock } from '../../twin/clock/twin-clock.js';
-import { loadClusterDefinition } from '../../twin/inventory/index.js';
-import { startTwin, type Twin } from '../../twin/twin.js';
-import { STORAGE_CLASSES } from '../persistent-volume/resources.js';
+import { STORAGE_CLASSES } from '../../controllers/persistent-volume/resources.js';
+import { TwinClock } from '../clock/twin-clock.js';
+import { loadClusterDefinition } from '../inventory/index.js';
+import { startTwin, type Twin } from '../twin.js';
 
 /** A running twin for storage tests. */
 export interface Harness {
