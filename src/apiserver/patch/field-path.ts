@@ -15,9 +15,19 @@ export type Path = PathElement[];
 
 const peCache = new WeakMap<PathElement, string>();
 
+const fieldStrings = new Map<string, string>();
+
 /** The element as a `fieldsV1` key. */
 export function peString(pe: PathElement): string {
-  if ('field' in pe) return `f:${pe.field}`;
+  if ('field' in pe) {
+    // Field names repeat across requests (a kind's schema names them); reuse their keys.
+    let f = fieldStrings.get(pe.field);
+    if (f === undefined) {
+      f = `f:${pe.field}`;
+      if (fieldStrings.size < 10_000) fieldStrings.set(pe.field, f);
+    }
+    return f;
+  }
   let s = peCache.get(pe);
   if (s === undefined) peCache.set(pe, (s = encodePE(pe)));
   return s;
@@ -94,12 +104,25 @@ export function comparePE(a: PathElement, b: PathElement): number {
 const SEP = '\u0000';
 
 const keyCache = new WeakMap<Path, string>();
+const parents = new WeakMap<Path, Path>();
 
 /** The identity of a path inside a FieldSet. */
 export function pathKey(path: Path): string {
   let k = keyCache.get(path);
-  if (k === undefined) keyCache.set(path, (k = path.map(peString).join(SEP)));
+  if (k === undefined) {
+    // A path made by childPath extends its parent's key instead of joining every element again.
+    const parent = parents.get(path);
+    k = parent === undefined ? path.map(peString).join(SEP) : parent.length === 0 ? peString(path[path.length - 1]) : pathKey(parent) + SEP + peString(path[path.length - 1]);
+    keyCache.set(path, k);
+  }
   return k;
+}
+
+/** `[...parent, pe]`, remembering the parent so the new path's key is computed from the parent's. */
+export function childPath(parent: Path, pe: PathElement): Path {
+  const p = [...parent, pe];
+  parents.set(p, parent);
+  return p;
 }
 
 /** An immutable-by-convention set of paths (structured-merge-diff's `fieldpath.Set`, flattened). */
@@ -131,7 +154,14 @@ export class FieldSet {
   hasBelow(path: Path): boolean {
     if (!this.#prefixes) {
       this.#prefixes = new Set();
-      for (const p of this.#paths.values()) for (let i = 1; i < p.length; i++) this.#prefixes.add(pathKey(p.slice(0, i)));
+      for (const p of this.#paths.values()) {
+        // The proper prefixes' keys, built up element by element (pathKey of each slice).
+        let k = '';
+        for (let i = 0; i < p.length - 1; i++) {
+          k = i === 0 ? peString(p[0]) : k + SEP + peString(p[i]);
+          this.#prefixes.add(k);
+        }
+      }
     }
     return this.#prefixes.has(pathKey(path));
   }

@@ -4,7 +4,7 @@
  * order, `{}` for a member with nothing below it, and `".": {}` first inside a node
  * that is itself a member and also has members below it.
  */
-import { FieldSet, comparePE, parsePE, peString, type Path, type PathElement } from './field-path.js';
+import { FieldSet, childPath, comparePE, parsePE, peString, type Path, type PathElement } from './field-path.js';
 
 interface Node {
   member: boolean;
@@ -52,7 +52,7 @@ export function decodeFieldsV1(fields: unknown): FieldSet {
         set.insert(prefix);
         continue;
       }
-      const path = [...prefix, parsePE(k)];
+      const path = childPath(prefix, parsePE(k));
       if (typeof v === 'object' && v !== null && Object.keys(v).length === 0) set.insert(path);
       else walk(v, path);
     }
@@ -81,8 +81,8 @@ export function orderedPaths(set: FieldSet): Path[] {
   const out: Path[] = [];
   const visit = (node: Node, prefix: Path): void => {
     const kids = sorted(node);
-    for (const c of kids) if (c.node.member) out.push([...prefix, c.pe]);
-    for (const c of kids) if (c.node.children.size > 0) visit(c.node, [...prefix, c.pe]);
+    for (const c of kids) if (c.node.member) out.push(childPath(prefix, c.pe));
+    for (const c of kids) if (c.node.children.size > 0) visit(c.node, childPath(prefix, c.pe));
   };
   visit(tree(set), []);
   return out;

@@ -6,7 +6,7 @@
  */
 import type { JSONSchema } from '../../api/types.js';
 import { deepEqual, isObject, own, type Json } from './json-value.js';
-import { FieldSet, pathDisplay, type Path, type PathElement } from './field-path.js';
+import { FieldSet, childPath, pathDisplay, type Path, type PathElement } from './field-path.js';
 import { isDeclaredProperty, itemsSchema, nodeType, propertySchema, type NodeType, type SchemaResolver } from './schema-walker.js';
 
 /** A value that does not fit its schema (kube answers these with a 500). */
@@ -59,7 +59,7 @@ export function toFieldSet(value: Json, schema: JSONSchema | undefined, resolve:
       const items = itemsSchema(s, resolve);
       const seen = new FieldSet();
       v.forEach((item, i) => {
-        const child = [...path, itemElement(t, item, i, items, resolve, path)];
+        const child = childPath(path, itemElement(t, item, i, items, resolve, path));
         if (seen.has(child)) throw new TypedError(`${pathDisplay(path)}: duplicate entries for key ${pathDisplay(child.slice(-1))}`);
         seen.insert(child);
         walk(item, items, child);
@@ -74,7 +74,7 @@ export function toFieldSet(value: Json, schema: JSONSchema | undefined, resolve:
     if (!isObject(v)) return;
     for (const [k, x] of Object.entries(v)) {
       const [cs, declared] = memberSchema(t, k, resolve);
-      const child = [...path, { field: k }];
+      const child = childPath(path, { field: k });
       walk(x, cs, child);
       if (!declared) out.insert(child);
     }
@@ -130,15 +130,15 @@ export function compare(lhs: Json | undefined, rhs: Json | undefined, schema: JS
       };
       const li = index(ll);
       const ri = index(rl);
-      for (const [k, { pe, v }] of li) walk(v, ri.get(k)?.v, items, [...path, pe]);
-      for (const [k, { pe, v }] of ri) if (!li.has(k)) walk(undefined, v, items, [...path, pe]);
+      for (const [k, { pe, v }] of li) walk(v, ri.get(k)?.v, items, childPath(path, pe));
+      for (const [k, { pe, v }] of ri) if (!li.has(k)) walk(undefined, v, items, childPath(path, pe));
     } else {
       const lm = isObject(l) ? l : {};
       const rm = isObject(r) ? r : {};
       const empty = Object.keys(lm).length === 0 && Object.keys(rm).length === 0;
       if (t.atomic || empty || (sl !== 'none' && sl !== 'map') || (sr !== 'none' && sr !== 'map')) return leaf(l, r, path);
       for (const k of new Set([...Object.keys(lm), ...Object.keys(rm)])) {
-        walk(own(lm, k), own(rm, k), memberSchema(t, k, resolve)[0], [...path, { field: k }]);
+        walk(own(lm, k), own(rm, k), memberSchema(t, k, resolve)[0], childPath(path, { field: k }));
       }
     }
     if (l === undefined) c.added.insert(path);
