@@ -73,5 +73,7 @@ function issue(o: IssueOptions): { cert: string; key: string } {
   cert.setExtensions(ext);
   const signer = o.issuer ? forge.pki.privateKeyFromPem(o.issuer.key) : keys.privateKey;
   cert.sign(signer, forge.md.sha256.create());
-  return { cert: forge.pki.certificateToPem(cert), key: forge.pki.privateKeyToPem(keys.privateKey) };
+  // forge writes PEM with CRLF; kube tooling (and the kube-root-ca.crt ConfigMap) uses LF.
+  const lf = (pem: string) => pem.replace(/\r\n/g, '\n');
+  return { cert: lf(forge.pki.certificateToPem(cert)), key: lf(forge.pki.privateKeyToPem(keys.privateKey)) };
 }
