@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
@@ -9,12 +9,8 @@ import { validateNode } from './schema/schema-validator.js';
 import { findUnknownFields } from './schema/unknown-fields.js';
 import type { FieldCause, JSONSchema, KubeObject, ResourceDef } from './types.js';
 
-/** The story's manifests: the repo copy if present, else the shared story folder (or OVE_STORY_MANIFESTS). */
-const MANIFESTS = [
-  process.env.OVE_STORY_MANIFESTS,
-  new URL('../../examples/ove-prod-01/manifests', import.meta.url).pathname,
-  '/work/shared/story/manifests',
-].find((d): d is string => d !== undefined && existsSync(d));
+/** The story's API manifests, copied into the repo (test/fixtures/story). */
+const MANIFESTS = new URL('../../test/fixtures/story', import.meta.url).pathname;
 /** Installer inputs (01, 24, 25) and fragments (14, 20) are not API objects. */
 const SKIP = /^(01|14|20|24|25)-/;
 /** Built-in kinds the lead serves; the story uses these besides the platform kinds. */
@@ -75,7 +71,6 @@ function findDef(apiVersion: string, kind: string): ResourceDef | undefined {
 /** Every API object of the story, with its file. */
 function storyObjects(): { file: string; obj: KubeObject }[] {
   const objects: { file: string; obj: KubeObject }[] = [];
-  if (!MANIFESTS) return objects;
   for (const file of readdirSync(MANIFESTS).filter((f) => f.endsWith('.yaml') && !SKIP.test(f)).sort()) {
     for (const doc of parseAllDocuments(readFileSync(join(MANIFESTS, file), 'utf8'))) {
       const obj = doc.toJS() as KubeObject | null;
@@ -136,7 +131,7 @@ describe('platformResources', () => {
   });
 });
 
-describe.skipIf(!MANIFESTS)('story manifests against the platform schemas', () => {
+describe('story manifests against the platform schemas', () => {
   const objects = storyObjects();
 
   it('finds every story object among the platform or built-in kinds', () => {
@@ -187,7 +182,7 @@ describe.skipIf(!MANIFESTS)('story manifests against the platform schemas', () =
   });
 });
 
-describe.skipIf(!MANIFESTS)('story manifests through the API server validation engine (src/api/schema)', () => {
+describe('story manifests through the API server validation engine (src/api/schema)', () => {
   const objects = storyObjects();
   const registry = new SchemaRegistry();
 

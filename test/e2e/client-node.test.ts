@@ -15,7 +15,7 @@ import { startControlPlane } from '../../src/cmd/control-plane.js';
 import { HttpsApi } from '../support/https-api.js';
 import { freePort, startOve, type OveProcess } from '../support/ove-process.js';
 
-const VM_MANIFEST = '/work/shared/story/manifests/27-vm-legacy-billing-app.yaml';
+const VM_MANIFEST = new URL('../fixtures/story/27-vm-legacy-billing-app.yaml', import.meta.url).pathname;
 
 let dir: string;
 let port: number;

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { startOve, type OveProcess } from './support/ove-process.js';
 
-const DIR = join(dirname(fileURLToPath(import.meta.url)), 'fixtures/story');
+const DIR = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/story');
 const REJECTED = new Set(['10-vm-test-linux-01.yaml', '11-vm-test-win-01.yaml', '13-vm-test-linux-02-clone.yaml', '18-storagecluster-encryption.yaml', '26-hyperconverged.yaml']);
 const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
 const accepted = files.filter((f) => !REJECTED.has(f));

@@ -19,7 +19,7 @@ const SUB = '/apis/subresources.kubevirt.io/v1/namespaces/sandbox';
 const PVCS = { group: '', version: 'v1', plural: 'persistentvolumeclaims', namespaced: true };
 const EVENTS = { group: '', version: 'v1', plural: 'events', namespaced: true };
 const SCS = { group: 'storage.k8s.io', version: 'v1', plural: 'storageclasses', namespaced: false };
-const STORY = resolve(import.meta.dirname, '../../../shared/story/manifests');
+const STORY = resolve(import.meta.dirname, '../fixtures/story');
 
 /** Polls until `fn` returns a value (the clock runs in fast-forward meanwhile). */
 async function eventually<T>(fn: () => Promise<T | undefined>, what: string, tries = 600): Promise<T> {
