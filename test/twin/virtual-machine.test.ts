@@ -181,6 +181,9 @@ describe('chapter 5 on the twin: test-linux-01 from apply to console login', () 
     await expect(cp.client.call('PUT', `${SUB}/virtualmachines/test-linux-01/stop`, {})).rejects.toMatchObject({ code: 409, message: expect.stringContaining('Halted does not support manual stop requests') });
     await expect(cp.client.call('PUT', `${SUB}/virtualmachineinstances/test-linux-01/pause`, {})).rejects.toMatchObject({ code: 404 });
 
+    // A dry run checks and changes nothing (virtctl start --dry-run sends dryRun: ["All"]).
+    await cp.client.call('PUT', `${SUB}/virtualmachines/test-linux-01/start`, { dryRun: ['All'] });
+    expect((await cp.client.get(VMS, 'sandbox', 'test-linux-01')).spec).toMatchObject({ running: false });
     await cp.client.call('PUT', `${SUB}/virtualmachines/test-linux-01/start`, {});
     await eventually(async () => (status(await cp.client.get(VMS, 'sandbox', 'test-linux-01')).printableStatus === 'Running' ? true : undefined), 'Running again');
     await cp.client.call('PUT', `${SUB}/virtualmachineinstances/test-linux-01/pause`, {});
