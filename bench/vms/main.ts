@@ -7,8 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runVmBench, type RunResult } from './run.js';
 
-// KubeVirt's performance CI (kubevirt/kubevirt tests/performance, density of 100 VMIs, published
-// on the SIG-scale dashboards): creation-to-Running p50 about 15-25 s and p95 about 20-38 s,
+// KubeVirt's CI performance job (kubevirt/kubevirt docs/perf-scale-benchmarks.md and
+// docs/perf-scale-graphs/; shared/reference/kubevirt.md §5): 100 minimal VMIs created 100 ms apart,
+// vmiCreationToRunningSecondsP50 about 15-25 s and P95 about 20-38 s over 2025-01..2026-04,
 // including real pod start-up. The midpoints are the references.
 const KUBEVIRT_P50_MS = 20_000;
 const KUBEVIRT_P95_MS = 29_000;
