@@ -17,6 +17,9 @@ const arg = (name: string, dflt: number) => {
 };
 const N = arg('n', 4000);
 const CLIENTS = arg('clients', 64);
+const onlyAt = process.argv.indexOf('--only');
+/** `--only configmaps|pods` measures one kind (for profiling one path). */
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 
 const configMaps: ResourceRef = { group: '', version: 'v1', plural: 'configmaps', namespaced: true };
 const pods: ResourceRef = { group: '', version: 'v1', plural: 'pods', namespaced: true };
@@ -72,6 +75,14 @@ try {
     await c.create(pods, pod(1e6 + i));
   }
   console.log(`in-process, memory storage, ${CLIENTS} clients, n=${N}`);
+  if (only !== 'pods') await configMapPhases(c);
+  if (only !== 'configmaps') await podPhases(c);
+} finally {
+  await cp.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+async function configMapPhases(c: typeof cp.client): Promise<void> {
   const cms: KubeObject[] = [];
   await phase('configmap create', N, async (i) => (cms[i] = await c.create(configMaps, configMap(i))));
   await phase('configmap update', N, async (i) => {
@@ -79,6 +90,9 @@ try {
     cms[i] = await c.update(configMaps, { ...o, data: { payload: 'y'.repeat(1024) } } as KubeObject);
   });
   await phase('configmap get', N, (i) => c.get(configMaps, 'default', `cm-${i}`));
+}
+
+async function podPhases(c: typeof cp.client): Promise<void> {
   const ps: KubeObject[] = [];
   await phase('pod create', N, async (i) => (ps[i] = await c.create(pods, pod(i))));
   await phase('pod update', N, async (i) => {
@@ -86,7 +100,4 @@ try {
     ps[i] = await c.update(pods, { ...o, metadata: { ...o.metadata, labels: { ...o.metadata.labels, rev: '2' } } });
   });
   await phase('pod get', N, (i) => c.get(pods, 'default', `pod-${i}`));
-} finally {
-  await cp.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 }

@@ -82,7 +82,7 @@ export class Client {
   async call<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
     const payload = body === undefined ? undefined : typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
     const res = await this.transport.request({ method, path, body: payload, headers: payload !== undefined ? { 'Content-Type': contentType } : {} });
-    const text = res.body.toString('utf8');
+    const text = res.text ?? res.body.toString('utf8');
     if (res.status < 200 || res.status >= 300) throw toStatusError(res.status, text);
     return (text ? JSON.parse(text) : undefined) as T;
   }

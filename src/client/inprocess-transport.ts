@@ -18,9 +18,9 @@ export class InProcessTransport implements Transport {
   request(req: TransportRequest): Promise<TransportResponse> {
     return new Promise((resolve) => {
       const res = new MemoryResponse();
-      const chunks: Buffer[] = [];
+      const chunks: (string | Buffer)[] = [];
       res.onData = (c) => chunks.push(c);
-      res.onEnd = () => resolve({ status: res.statusCode, headers: res.headersOut, body: Buffer.concat(chunks) });
+      res.onEnd = () => resolve(response(res.statusCode, res.headersOut, chunks));
       this.listener(this.incoming(req), res as unknown as ServerResponse);
     });
   }
@@ -31,7 +31,14 @@ export class InProcessTransport implements Transport {
     let ended = false;
     res.onHead = () => h.onStatus?.(res.statusCode);
     res.onData = (c) => {
-      buf += c.toString('utf8');
+      const text = typeof c === 'string' ? c : c.toString('utf8');
+      // The server writes one whole event per write: hand it over without buffering.
+      if (buf === '' && text.indexOf('\n') === text.length - 1) {
+        const line = text.slice(0, -1);
+        if (line.trim()) h.onLine(line);
+        return;
+      }
+      buf += text;
       let i: number;
       while ((i = buf.indexOf('\n')) >= 0) {
         const line = buf.slice(0, i);
@@ -66,6 +73,26 @@ export class InProcessTransport implements Transport {
   }
 }
 
+/**
+ * A response whose body the server wrote as text (as respond() does) keeps that text,
+ * so the client decodes it without a round trip through bytes; `body` is made on demand.
+ */
+function response(status: number, headers: Record<string, string | string[]>, chunks: (string | Buffer)[]): TransportResponse {
+  if (!chunks.every((c) => typeof c === 'string')) {
+    return { status, headers, body: Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))) };
+  }
+  const text = chunks.length === 1 ? (chunks[0] as string) : chunks.join('');
+  let body: Buffer | undefined;
+  return {
+    status,
+    headers,
+    text,
+    get body(): Buffer {
+      return (body ??= Buffer.from(text));
+    },
+  };
+}
+
 /** The subset of ServerResponse the API server uses, kept in memory. */
 class MemoryResponse extends EventEmitter {
   statusCode = 200;
@@ -73,7 +100,7 @@ class MemoryResponse extends EventEmitter {
   headersOut: Record<string, string | string[]> = {};
   writableLength = 0;
   onHead?: () => void;
-  onData?: (c: Buffer) => void;
+  onData?: (c: string | Buffer) => void;
   onEnd?: () => void;
   private finished = false;
 
@@ -90,7 +117,7 @@ class MemoryResponse extends EventEmitter {
   flushHeaders(): void {}
   write(chunk: string | Buffer): boolean {
     if (!this.headersSent) this.writeHead(this.statusCode);
-    if (!this.finished) this.onData?.(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    if (!this.finished) this.onData?.(chunk);
     return true;
   }
   end(chunk?: string | Buffer): this {

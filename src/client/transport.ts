@@ -18,6 +18,8 @@ export interface TransportResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: Buffer;
+  /** The body as text, when the transport has it without decoding bytes (in-process). */
+  text?: string;
 }
 
 /** A live stream of response lines (a watch). */

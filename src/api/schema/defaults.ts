@@ -21,13 +21,10 @@ export function applyDefaults(obj: unknown, schema: JSONSchema, registry: Schema
   const s = registry.resolve(schema);
   if (isObject(obj)) {
     const props = propertiesOf(s);
-    for (const [k, raw] of Object.entries(props)) {
-      const p = registry.resolve(raw);
-      if (p.default === undefined) continue;
+    const { defaulted, apResolved } = registry.memo('defaults', s, () => objectDefaults(s, registry));
+    for (const [k, p] of defaulted) {
       if (!Object.hasOwn(obj, k) || isNonNullableNull(obj[k], p)) obj[k] = clone(p.default);
     }
-    const ap = additionalOf(s);
-    const apResolved = ap ? registry.resolve(ap) : undefined;
     for (const k of Object.keys(obj)) {
       if (Object.hasOwn(props, k)) applyDefaults(obj[k], props[k], registry);
       else if (apResolved) {
@@ -44,6 +41,17 @@ export function applyDefaults(obj: unknown, schema: JSONSchema, registry: Schema
       applyDefaults(obj[i], it, registry);
     });
   }
+}
+
+/** The properties of an object schema that declare a default (resolved), and its resolved additionalProperties. */
+function objectDefaults(s: JSONSchema, registry: SchemaRegistry): { defaulted: [string, JSONSchema][]; apResolved: JSONSchema | undefined } {
+  const defaulted: [string, JSONSchema][] = [];
+  for (const [k, raw] of Object.entries(propertiesOf(s))) {
+    const p = registry.resolve(raw);
+    if (p.default !== undefined) defaulted.push([k, p]);
+  }
+  const ap = additionalOf(s);
+  return { defaulted, apResolved: ap ? registry.resolve(ap) : undefined };
 }
 
 /**

@@ -10,12 +10,27 @@ const REF_PREFIXES = ['#/components/schemas/', '#/definitions/'];
 export class SchemaRegistry {
   #schemas = new Map<string, JSONSchema>();
   #resolved = new WeakMap<JSONSchema, JSONSchema>();
+  #memos = new Map<string, WeakMap<JSONSchema, unknown>>();
 
   /** Adds (or replaces) a named component. */
   add(name: string, schema: JSONSchema): this {
     this.#schemas.set(name, schema);
     this.#resolved = new WeakMap();
+    this.#memos = new Map();
     return this;
+  }
+
+  /**
+   * A value derived from `schema` (and the components it references), computed once per
+   * `tag` until the components change; walkers use it to keep per-request work off schemas.
+   */
+  memo<T>(tag: string, schema: JSONSchema, compute: () => T): T {
+    let m = this.#memos.get(tag) as WeakMap<JSONSchema, T> | undefined;
+    if (!m) this.#memos.set(tag, (m = new WeakMap()));
+    if (m.has(schema)) return m.get(schema) as T;
+    const v = compute();
+    m.set(schema, v);
+    return v;
   }
 
   /** Adds every entry of a `definitions` map. */

@@ -40,10 +40,12 @@ export function findUnknownFields(obj: unknown, schema: JSONSchema, registry: Sc
 
 /** A built-in root: TypeMeta and ObjectMeta are part of the Go struct even if the schema omits them. */
 export function builtinRoot(schema: JSONSchema, registry: SchemaRegistry): JSONSchema {
-  const resolved = registry.resolve(schema);
-  const props = (resolved.properties as Record<string, JSONSchema> | undefined) ?? {};
-  return {
-    ...resolved,
-    properties: { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: OBJECT_META_SCHEMA, ...props },
-  };
+  return registry.memo('builtinRoot', schema, () => {
+    const resolved = registry.resolve(schema);
+    const props = (resolved.properties as Record<string, JSONSchema> | undefined) ?? {};
+    return {
+      ...resolved,
+      properties: { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: OBJECT_META_SCHEMA, ...props },
+    };
+  });
 }

@@ -43,11 +43,14 @@ function compile(pattern: string): RegExp | Error {
 
 /** maxLength, minLength, pattern: the first failure only (stringValidator returns early). */
 export function checkString(s: JSONSchema, name: string, data: string): RawError[] {
-  const runes = [...data].length;
-  if (typeof s.maxLength === 'number' && runes > s.maxLength) {
-    return [{ code: 'tooLong', name, message: `${name} in body should be at most ${s.maxLength} chars long`, value: data, valid: s.maxLength }];
+  const hasMax = typeof s.maxLength === 'number';
+  const hasMin = typeof s.minLength === 'number';
+  // Counting code points walks the string: only when a length bound is declared.
+  const runes = hasMax || hasMin ? codePoints(data) : 0;
+  if (hasMax && runes > (s.maxLength as number)) {
+    return [{ code: 'tooLong', name, message: `${name} in body should be at most ${s.maxLength} chars long`, value: data, valid: s.maxLength as number }];
   }
-  if (typeof s.minLength === 'number' && runes < s.minLength) {
+  if (hasMin && runes < (s.minLength as number)) {
     return [{ code: 'tooShort', name, message: `${name} in body should be at least ${s.minLength} chars long`, value: data }];
   }
   if (typeof s.pattern === 'string' && s.pattern !== '') {
@@ -58,6 +61,19 @@ export function checkString(s: JSONSchema, name: string, data: string): RawError
     if (!re.test(data)) return [{ code: 'pattern', name, message: `${name} in body should match '${s.pattern}'`, value: data }];
   }
   return [];
+}
+
+/** `[...data].length` without building the array: surrogate pairs count once, lone surrogates once each. */
+function codePoints(data: string): number {
+  let n = 0;
+  for (let i = 0; i < data.length; i++, n++) {
+    const c = data.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < data.length) {
+      const d = data.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return n;
 }
 
 /** A known string format that the value does not satisfy: `must be of type <format>: "<value>"`. */

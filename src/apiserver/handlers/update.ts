@@ -10,6 +10,7 @@ import type { ApiDeps, RestRequest, RestResponse } from './context.js';
 import { fieldValidationWarnings } from './field-validation.js';
 import { checkNamespace, checkTypeMeta, deepEqual, prepareForStatusUpdate, prepareForUpdate } from './prepare.js';
 import { writeOptions, type WriteOptions } from './write-options.js';
+import { sameIgnoringTimes as sameObject } from '../patch/same-object.js';
 
 /** Handles PUT on an object or its status subresource. */
 export async function handleUpdate(deps: ApiDeps, req: RestRequest): Promise<RestResponse> {
@@ -70,6 +71,6 @@ function pendingNamespaceFinalizers(plural: string, obj: KubeObject): boolean {
 }
 
 function sameIgnoringTimes(a: KubeObject, b: KubeObject): boolean {
-  const strip = (o: KubeObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined, managedFields: o.metadata.managedFields?.map((m) => ({ ...m, time: undefined })) } });
-  return deepEqual(JSON.parse(JSON.stringify(strip(a))), JSON.parse(JSON.stringify(strip(b))));
+  // One pass, same answer as comparing JSON round trips without resourceVersion and managedFields times.
+  return sameObject(a, b, deepEqual);
 }

@@ -104,25 +104,17 @@ export function comparePE(a: PathElement, b: PathElement): number {
 const SEP = '\u0000';
 
 const keyCache = new WeakMap<Path, string>();
-const parents = new WeakMap<Path, Path>();
 
 /** The identity of a path inside a FieldSet. */
 export function pathKey(path: Path): string {
   let k = keyCache.get(path);
-  if (k === undefined) {
-    // A path made by childPath extends its parent's key instead of joining every element again.
-    const parent = parents.get(path);
-    k = parent === undefined ? path.map(peString).join(SEP) : parent.length === 0 ? peString(path[path.length - 1]) : pathKey(parent) + SEP + peString(path[path.length - 1]);
-    keyCache.set(path, k);
-  }
+  if (k === undefined) keyCache.set(path, (k = path.map(peString).join(SEP)));
   return k;
 }
 
-/** `[...parent, pe]`, remembering the parent so the new path's key is computed from the parent's. */
-export function childPath(parent: Path, pe: PathElement): Path {
-  const p = [...parent, pe];
-  parents.set(p, parent);
-  return p;
+/** The key of `[...parent, pe]` from the key of `parent`: walkers carry keys down instead of joining whole paths. */
+export function childKey(parentKey: string, parentLength: number, pe: PathElement): string {
+  return parentLength === 0 ? peString(pe) : parentKey + SEP + peString(pe);
 }
 
 /** An immutable-by-convention set of paths (structured-merge-diff's `fieldpath.Set`, flattened). */
@@ -145,9 +137,20 @@ export class FieldSet {
     this.#prefixes = undefined;
   }
 
+  /** Adds a path whose key (`pathKey(path)`) the caller already has. */
+  insertKeyed(key: string, path: Path): void {
+    this.#paths.set(key, path);
+    this.#prefixes = undefined;
+  }
+
   /** Whether the path is a member. */
   has(path: Path): boolean {
     return this.#paths.has(pathKey(path));
+  }
+
+  /** Whether the path with that key (`pathKey(path)`) is a member. */
+  hasKey(key: string): boolean {
+    return this.#paths.has(key);
   }
 
   /** Whether some member lies strictly below `path`. */
@@ -181,13 +184,18 @@ export class FieldSet {
     return [...this.#paths.values()];
   }
 
+  // Set operations may return an operand unchanged: sets are not modified once built.
+
   /** Members of this or `other`. */
   union(other: FieldSet): FieldSet {
+    if (other.#paths.size === 0) return this;
+    if (this.#paths.size === 0) return other;
     return new FieldSet().#adopt(this.#paths).#adopt(other.#paths);
   }
 
   /** Members of this not in `other`. */
   difference(other: FieldSet): FieldSet {
+    if (other.#paths.size === 0 || this.#paths.size === 0) return this;
     return new FieldSet().#adopt([...this.#paths].filter(([k]) => !other.#paths.has(k)));
   }
 
@@ -198,7 +206,8 @@ export class FieldSet {
 
   /** Members for which `keep` holds. */
   filter(keep: (p: Path) => boolean): FieldSet {
-    return new FieldSet().#adopt([...this.#paths].filter(([, p]) => keep(p)));
+    const kept = [...this.#paths].filter(([, p]) => keep(p));
+    return kept.length === this.#paths.size ? this : new FieldSet().#adopt(kept);
   }
 
   /** Whether both hold the same members. */

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { FieldSet, pathDisplay, peString, type Path } from './field-path.js';
-import { decodeFieldsV1, encodeFieldsV1, orderedPaths } from './fields-v1.js';
+import { decodeFieldsV1, encodeFieldsV1, isCanonicalFieldsV1, orderedPaths } from './fields-v1.js';
 
 const f = (field: string) => ({ field });
 
@@ -50,5 +50,36 @@ describe('orderedPaths() and pathDisplay()', () => {
     ]);
     expect(orderedPaths(set).map(pathDisplay)).toEqual(['.metadata.labels.app', '.spec.replicas', '.spec.template.spec.containers[name="nginx"].image']);
     expect(pathDisplay([f('metadata'), f('finalizers'), { value: 'x' }])).toBe('.metadata.finalizers[="x"]');
+  });
+});
+
+describe('isCanonicalFieldsV1()', () => {
+  it('accepts what encodeFieldsV1 writes and nothing that encodes differently', () => {
+    const item: Path = [f('spec'), f('containers'), { key: [['name', 'nginx']] }];
+    const written = encodeFieldsV1(new FieldSet([item, [...item, f('image')], [f('spec'), f('replicas')], [f('metadata'), f('finalizers'), { value: 'a' }]]));
+    expect(isCanonicalFieldsV1(written)).toBe(true);
+    expect(isCanonicalFieldsV1({})).toBe(true);
+    const odd: unknown[] = [
+      { 'f:spec': { 'f:replicas': {}, 'f:paused': {} } }, // keys out of order
+      { 'f:spec': { 'f:a': {}, '.': {} } }, // "." not first
+      { '.': {}, 'f:a': {} }, // "." at the root
+      { 'f:spec': { '.': {} } }, // "." alone encodes as {}
+      { 'f:spec': { '.': { x: 1 }, 'f:a': {} } }, // "." not {}
+      { 'k:{"b":1,"a":2}': {} }, // key fields not sorted by name
+      { 'i:01': {} }, // not the canonical index
+      { 'x:y': {} }, // unknown element kind
+      { 'f:a': [] }, // an array leaf decodes as a member but encodes as {}
+      { 'f:a': 1 }, // malformed
+    ];
+    for (const o of odd) {
+      expect(isCanonicalFieldsV1(o)).toBe(false);
+      let same = false;
+      try {
+        same = JSON.stringify(encodeFieldsV1(decodeFieldsV1(o))) === JSON.stringify(o);
+      } catch {
+        same = false;
+      }
+      expect(same).toBe(false);
+    }
   });
 });

@@ -117,8 +117,15 @@ export function compareStrings(a: string, b: string): number {
  * U+2029 escaped (encoding/json `HTMLEscape`).
  */
 export function goJSON(v: unknown): string {
+  // Scalars (list-map keys are mostly strings and numbers) need no key sorting.
+  if (typeof v !== 'object' || v === null) {
+    const text = JSON.stringify(v);
+    if (typeof text === 'string' && !HTML_UNSAFE.test(text)) return text;
+  }
   return JSON.stringify(sortKeys(v)).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+const HTML_UNSAFE = /[<>&\u2028\u2029]/;
 
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);

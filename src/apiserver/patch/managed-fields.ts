@@ -72,6 +72,16 @@ function lazyManager(base: Omit<Manager, 'set'>, raw: Record<string, unknown>): 
   return m;
 }
 
+/** The stored `fieldsV1` of a manager whose set was never decoded or replaced, if any. */
+export function storedFields(m: Manager): Record<string, unknown> | undefined {
+  return rawFields.get(m);
+}
+
+/** A manager entry standing for the stored `fieldsV1` `raw` (decoded only if read). */
+export function storedManager(base: Omit<Manager, 'set'>, raw: Record<string, unknown>): Manager {
+  return lazyManager(base, raw);
+}
+
 /** Whether the manager owns any of `paths`; reads the stored form when the set was never decoded. */
 export function ownsAny(m: Manager, paths: FieldSet): boolean {
   const raw = rawFields.get(m);
@@ -179,5 +189,12 @@ export function isStripped(path: Path): boolean {
 
 /** RFC 3339 to the second, as metav1.Time serializes. */
 export function kubeTime(now: string): string {
-  return new Date(now).toISOString().replace(/\.\d+Z$/, 'Z');
+  // Every write of a request (and most writes of the same second) formats the same instant.
+  if (now !== lastTime[0]) {
+    const formatted = new Date(now).toISOString().replace(/\.\d+Z$/, 'Z');
+    lastTime = [now, formatted];
+  }
+  return lastTime[1];
 }
+
+let lastTime: [string | undefined, string] = [undefined, ''];

@@ -131,4 +131,26 @@ describe('trackUpdate()', () => {
     expect(names[0]).toBe('ancient-changes');
     expect(cm.metadata.managedFields![0].fieldsV1).toEqual({ 'f:data': { 'f:k0': {}, 'f:k1': {}, 'f:k2': {} } });
   });
+
+  it('keeps a writer\'s stored set when it only changes fields it owns, and re-encodes a non-canonical one', () => {
+    const first = trackUpdate(undefined, created(), opts());
+    const mine = () => first.metadata.managedFields![0].fieldsV1;
+    const scaled = structuredClone(first);
+    (scaled.spec as any).replicas = 3;
+    const later = opts({ now: '2024-05-01T11:00:00Z' });
+    const out = trackUpdate(first, scaled, later);
+    expect(out.metadata.managedFields).toHaveLength(1);
+    expect(JSON.stringify(out.metadata.managedFields![0].fieldsV1)).toBe(JSON.stringify(mine()));
+    expect(out.metadata.managedFields![0].time).toBe('2024-05-01T11:00:00Z');
+    // The same write over a stored form kube would not write comes back in kube's form.
+    const unsorted = structuredClone(first);
+    const spec = (unsorted.metadata.managedFields![0].fieldsV1 as any)['f:spec'];
+    const { 'f:replicas': replicas, ...rest } = spec;
+    (unsorted.metadata.managedFields![0].fieldsV1 as any)['f:spec'] = { ...rest, 'f:replicas': replicas };
+    const rescaled = structuredClone(unsorted);
+    (rescaled.spec as any).replicas = 3;
+    const fixed = trackUpdate(unsorted, rescaled, later);
+    expect(JSON.stringify(fixed.metadata.managedFields![0].fieldsV1)).toBe(JSON.stringify(mine()));
+  });
 });
+

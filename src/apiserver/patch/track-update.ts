@@ -7,9 +7,10 @@
  * the write changed something).
  */
 import type { JSONSchema, KubeObject, ManagedFieldsEntry } from '../../api/types.js';
-import { clone, deepEqual, isObject, type Json } from './json-value.js';
+import { deepEqual, isObject, type Json } from './json-value.js';
 import { FieldSet, type Path } from './field-path.js';
-import { capUpdateManagers, decodeManagedFields, encodeManagedFields, isStripped, isEmptyManager, kubeTime, managerId, ownsAny, type Managers } from './managed-fields.js';
+import { capUpdateManagers, decodeManagedFields, encodeManagedFields, isStripped, isEmptyManager, kubeTime, managerId, ownsAny, storedFields, storedManager, type Managers } from './managed-fields.js';
+import { fieldsV1Has, isCanonicalFieldsV1 } from './fields-v1.js';
 import { withObjectMeta, type SchemaResolver } from './schema-walker.js';
 import { compare, type Comparison } from './typed-value.js';
 
@@ -64,8 +65,15 @@ export function recordUpdate(managers: Managers, c: Comparison, opts: Pick<Track
   }
   if (!changed.isEmpty()) {
     const prev = managers.get(id);
-    const set = (prev?.set ?? new FieldSet()).union(changed);
-    managers.set(id, { manager: opts.manager, operation: 'Update', apiVersion: opts.apiVersion, subresource: opts.subresource, time: kubeTime(opts.now), set });
+    const stored = prev && storedFields(prev);
+    const entry = { manager: opts.manager, operation: 'Update' as const, apiVersion: opts.apiVersion, subresource: opts.subresource, time: kubeTime(opts.now) };
+    // A writer changing only fields it already owns keeps its set: when the stored form is what
+    // encoding that set gives, it stays as it is instead of being decoded, merged and re-encoded.
+    if (stored && changed.paths().every((p) => fieldsV1Has(stored, p)) && isCanonicalFieldsV1(stored)) {
+      managers.set(id, storedManager(entry, stored));
+    } else {
+      managers.set(id, { ...entry, set: (prev?.set ?? new FieldSet()).union(changed) });
+    }
   }
   for (const [mid, m] of managers) if (isEmptyManager(m)) managers.delete(mid);
 }
@@ -83,7 +91,10 @@ function baseline(old: KubeObject | undefined, updated: KubeObject): Managers | 
 
 /** Returns `updated` with metadata.managedFields updated for an Update operation. */
 export function trackUpdate(old: KubeObject | undefined, updated: KubeObject, opts: TrackOptions): KubeObject {
-  const out = clone(withoutManagedFields(updated));
+  // A fresh top level and metadata (managedFields is set on it); nested values are shared
+  // with `updated`, which callers hand over and do not touch again.
+  const base = withoutManagedFields(updated);
+  const out = (isObject(base.metadata) ? { ...base, metadata: { ...base.metadata } } : { ...base }) as KubeObject;
   const managers = baseline(old, updated);
   if (managers === null) return out;
   const root = withObjectMeta(opts.schema, opts.resolve);

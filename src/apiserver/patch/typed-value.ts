@@ -6,7 +6,7 @@
  */
 import type { JSONSchema } from '../../api/types.js';
 import { deepEqual, isObject, own, type Json } from './json-value.js';
-import { FieldSet, childPath, pathDisplay, type Path, type PathElement } from './field-path.js';
+import { FieldSet, childKey, pathDisplay, type Path, type PathElement } from './field-path.js';
 import { isDeclaredProperty, itemsSchema, nodeType, propertySchema, type NodeType, type SchemaResolver } from './schema-walker.js';
 
 /** A value that does not fit its schema (kube answers these with a 500). */
@@ -44,42 +44,46 @@ export function itemElement(t: Extract<NodeType, { kind: 'list' }>, item: Json, 
 /** The field set a value sets: what an applier owns (`TypedValue.ToFieldSet`). */
 export function toFieldSet(value: Json, schema: JSONSchema | undefined, resolve: SchemaResolver): FieldSet {
   const out = new FieldSet();
-  const walk = (v: Json, s: JSONSchema | undefined, path: Path): void => {
+  const walk = (v: Json, s: JSONSchema | undefined, path: Path, key: string): void => {
     const t = nodeType(s, v);
     if (t.kind === 'scalar') {
-      out.insert(path);
+      out.insertKeyed(key, path);
       return;
     }
     if (t.kind === 'list') {
       if (t.relation === 'atomic' || (v !== null && !Array.isArray(v))) {
-        out.insert(path);
+        out.insertKeyed(key, path);
         return;
       }
       if (!Array.isArray(v)) return;
       const items = itemsSchema(s, resolve);
-      const seen = new FieldSet();
+      const seen = new Set<string>();
       v.forEach((item, i) => {
-        const child = childPath(path, itemElement(t, item, i, items, resolve, path));
-        if (seen.has(child)) throw new TypedError(`${pathDisplay(path)}: duplicate entries for key ${pathDisplay(child.slice(-1))}`);
-        seen.insert(child);
-        walk(item, items, child);
-        out.insert(child);
+        const pe = itemElement(t, item, i, items, resolve, path);
+        const child = [...path, pe];
+        const ck = childKey(key, path.length, pe);
+        if (seen.has(ck)) throw new TypedError(`${pathDisplay(path)}: duplicate entries for key ${pathDisplay([pe])}`);
+        seen.add(ck);
+        walk(item, items, child, ck);
+        out.insertKeyed(ck, child);
       });
       return;
     }
     if (t.atomic || (v !== null && !isObject(v))) {
-      out.insert(path);
+      out.insertKeyed(key, path);
       return;
     }
     if (!isObject(v)) return;
     for (const [k, x] of Object.entries(v)) {
       const [cs, declared] = memberSchema(t, k, resolve);
-      const child = childPath(path, { field: k });
-      walk(x, cs, child);
-      if (!declared) out.insert(child);
+      const pe = { field: k };
+      const child = [...path, pe];
+      const ck = childKey(key, path.length, pe);
+      walk(x, cs, child, ck);
+      if (!declared) out.insertKeyed(ck, child);
     }
   };
-  walk(value, schema, []);
+  walk(value, schema, [], '');
   return out;
 }
 
@@ -97,53 +101,70 @@ function shape(v: Json | undefined): string {
 /** Compares `lhs` (old) with `rhs` (new); undefined means absent. Live items that cannot be keyed are skipped. */
 export function compare(lhs: Json | undefined, rhs: Json | undefined, schema: JSONSchema | undefined, resolve: SchemaResolver): Comparison {
   const c: Comparison = { added: new FieldSet(), modified: new FieldSet(), removed: new FieldSet() };
-  const leaf = (l: Json | undefined, r: Json | undefined, path: Path): void => {
-    if (l === undefined) c.added.insert(path);
-    else if (r === undefined) c.removed.insert(path);
-    else if (!deepEqual(l, r)) c.modified.insert(path);
-  };
-  const walk = (l: Json | undefined, r: Json | undefined, s: JSONSchema | undefined, path: Path): void => {
-    // Equal subtrees hold no change; checking is cheaper than walking them.
-    if (l !== undefined && r !== undefined && (l === r || deepEqual(l, r))) return;
-    const t = nodeType(s, r !== undefined && r !== null ? r : l);
-    const sl = shape(l);
-    const sr = shape(r);
-    const mismatch = sl !== 'none' && sr !== 'none' && sl !== sr;
-    if (t.kind === 'scalar' || mismatch) return leaf(l, r, path);
-    if (t.kind === 'list') {
-      const ll = Array.isArray(l) ? l : [];
-      const rl = Array.isArray(r) ? r : [];
-      if (t.relation === 'atomic' || (ll.length === 0 && rl.length === 0) || (sl !== 'none' && sl !== 'list') || (sr !== 'none' && sr !== 'list')) return leaf(l, r, path);
-      const items = itemsSchema(s, resolve);
-      const index = (list: Json[]) => {
-        const m = new Map<string, { pe: PathElement; v: Json }>();
-        list.forEach((item, i) => {
-          try {
-            const pe = itemElement(t, item, i, items, resolve, path);
-            const k = JSON.stringify(pe);
-            if (!m.has(k)) m.set(k, { pe, v: item });
-          } catch (e) {
-            if (!(e instanceof TypedError)) throw e;
-          }
-        });
-        return m;
-      };
-      const li = index(ll);
-      const ri = index(rl);
-      for (const [k, { pe, v }] of li) walk(v, ri.get(k)?.v, items, childPath(path, pe));
-      for (const [k, { pe, v }] of ri) if (!li.has(k)) walk(undefined, v, items, childPath(path, pe));
-    } else {
-      const lm = isObject(l) ? l : {};
-      const rm = isObject(r) ? r : {};
-      const empty = Object.keys(lm).length === 0 && Object.keys(rm).length === 0;
-      if (t.atomic || empty || (sl !== 'none' && sl !== 'map') || (sr !== 'none' && sr !== 'map')) return leaf(l, r, path);
-      for (const k of new Set([...Object.keys(lm), ...Object.keys(rm)])) {
-        walk(own(lm, k), own(rm, k), memberSchema(t, k, resolve)[0], childPath(path, { field: k }));
-      }
-    }
-    if (l === undefined) c.added.insert(path);
-    else if (r === undefined) c.removed.insert(path);
-  };
-  walk(lhs, rhs, schema, []);
+  compareWalk(c, resolve, lhs, rhs, schema, [], '');
   return c;
+}
+
+// The walk's helpers are module functions, not closures: tsx (esbuild keepNames) wraps every
+// named closure in a __name call each time it is created, which costs on this hot path.
+
+function compareLeaf(c: Comparison, l: Json | undefined, r: Json | undefined, path: Path, key: string): void {
+  if (l === undefined) c.added.insertKeyed(key, path);
+  else if (r === undefined) c.removed.insertKeyed(key, path);
+  else if (!deepEqual(l, r)) c.modified.insertKeyed(key, path);
+}
+
+/** List items by their path element's JSON (the first of duplicates wins); items that cannot be keyed are left out. */
+function indexItems(t: Extract<NodeType, { kind: 'list' }>, list: Json[], items: JSONSchema | undefined, resolve: SchemaResolver, path: Path): Map<string, { pe: PathElement; v: Json }> {
+  const m = new Map<string, { pe: PathElement; v: Json }>();
+  for (let i = 0; i < list.length; i++) {
+    if (!(i in list)) continue; // forEach's treatment of holes
+    const item = list[i];
+    try {
+      const pe = itemElement(t, item, i, items, resolve, path);
+      const k = JSON.stringify(pe);
+      if (!m.has(k)) m.set(k, { pe, v: item });
+    } catch (e) {
+      if (!(e instanceof TypedError)) throw e;
+    }
+  }
+  return m;
+}
+
+function compareWalk(c: Comparison, resolve: SchemaResolver, l: Json | undefined, r: Json | undefined, s: JSONSchema | undefined, path: Path, key: string): void {
+  // Equal subtrees hold no change; checking is cheaper than walking them.
+  if (l !== undefined && r !== undefined && (l === r || deepEqual(l, r))) return;
+  const t = nodeType(s, r !== undefined && r !== null ? r : l);
+  const sl = shape(l);
+  const sr = shape(r);
+  const mismatch = sl !== 'none' && sr !== 'none' && sl !== sr;
+  if (t.kind === 'scalar' || mismatch) return compareLeaf(c, l, r, path, key);
+  if (t.kind === 'list') {
+    const ll = Array.isArray(l) ? l : [];
+    const rl = Array.isArray(r) ? r : [];
+    if (t.relation === 'atomic' || (ll.length === 0 && rl.length === 0) || (sl !== 'none' && sl !== 'list') || (sr !== 'none' && sr !== 'list')) return compareLeaf(c, l, r, path, key);
+    const items = itemsSchema(s, resolve);
+    const li = indexItems(t, ll, items, resolve, path);
+    const ri = indexItems(t, rl, items, resolve, path);
+    for (const [k, { pe, v }] of li) compareWalk(c, resolve, v, ri.get(k)?.v, items, [...path, pe], childKey(key, path.length, pe));
+    for (const [k, { pe, v }] of ri) if (!li.has(k)) compareWalk(c, resolve, undefined, v, items, [...path, pe], childKey(key, path.length, pe));
+  } else {
+    const lm = isObject(l) ? l : {};
+    const rm = isObject(r) ? r : {};
+    const lk = Object.keys(lm);
+    const rk = Object.keys(rm);
+    if (t.atomic || (lk.length === 0 && rk.length === 0) || (sl !== 'none' && sl !== 'map') || (sr !== 'none' && sr !== 'map')) return compareLeaf(c, l, r, path, key);
+    // The union of both key sets, in the order a Set of lm's then rm's keys iterates.
+    for (const k of lk) {
+      const pe = { field: k };
+      compareWalk(c, resolve, own(lm, k), own(rm, k), propertySchema(t.schema, k, resolve), [...path, pe], childKey(key, path.length, pe));
+    }
+    for (const k of rk) {
+      if (Object.prototype.hasOwnProperty.call(lm, k)) continue;
+      const pe = { field: k };
+      compareWalk(c, resolve, undefined, own(rm, k), propertySchema(t.schema, k, resolve), [...path, pe], childKey(key, path.length, pe));
+    }
+  }
+  if (l === undefined) c.added.insertKeyed(key, path);
+  else if (r === undefined) c.removed.insertKeyed(key, path);
 }
