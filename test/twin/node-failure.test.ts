@@ -1,73 +1,43 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { startControlPlane, type ControlPlane } from '../../src/cmd/control-plane.js';
-import { TwinClock } from '../../src/twin/clock/twin-clock.js';
-import { loadClusterDefinition } from '../../src/twin/inventory/index.js';
-import { startTwin, type Twin } from '../../src/twin/twin.js';
 import type { KubeObject } from '../../src/api/types.js';
+import { eventually, startHarness, type Harness } from '../../src/twin/images/e2e-harness.js';
 
 const NODES = { group: '', version: 'v1', plural: 'nodes', namespaced: false };
 const PODS = { group: '', version: 'v1', plural: 'pods', namespaced: true };
 const FAULTS = { group: 'twin.ove.dev', version: 'v1alpha1', plural: 'faults', namespaced: false };
 
-/** Polls until `fn` returns a value (the clock runs in fast-forward meanwhile). */
-async function eventually<T>(fn: () => Promise<T | undefined>, what: string, tries = 400): Promise<T> {
-  for (let i = 0; i < tries; i++) {
-    const v = await fn().catch(() => undefined);
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 describe('the twin in fast-forward: install, node failure and taint eviction with kube defaults', () => {
-  let dir: string;
-  let cp: ControlPlane;
-  let clock: TwinClock;
-  let twin: Twin;
-  const log: string[] = [];
+  let h: Harness;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ove-twin-'));
-    clock = new TwinClock({ mode: 'fast-forward' }, Date.UTC(2026, 2, 4, 8, 0, 0));
-    clock.start();
-    cp = await startControlPlane({ dataDir: dir, storage: 'memory', port: 0, insecure: true, clock, log: () => undefined });
-    clock.addBusyProbe(() => cp.busy());
-    const def = await loadClusterDefinition(resolve(import.meta.dirname, '../../examples/ove-prod-01'));
-    twin = await startTwin({ client: cp.client, manager: cp.manager, clock, def, progress: (l) => log.push(l) });
-    await twin.installed;
+    h = await startHarness();
   }, 120_000);
 
   afterAll(async () => {
-    twin?.stop();
-    clock?.stop();
-    await cp?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await h?.stop();
   });
 
   it('installs 12 Ready nodes, control plane first, with the story timeline', async () => {
-    const nodes = (await cp.client.list(NODES)).items;
+    const nodes = (await h.cp.client.list(NODES)).items;
     expect(nodes.map((n) => n.metadata.name).sort()).toEqual(['ctrl-1', 'ctrl-2', 'ctrl-3', ...Array.from({ length: 9 }, (_, i) => `worker-${i + 1}`)].sort());
     const ready = (n: KubeObject) => (n.status as { conditions: { type: string; status: string }[] }).conditions.find((c) => c.type === 'Ready')!.status;
     expect(nodes.every((n) => ready(n) === 'True')).toBe(true);
     const created = (name: string) => Date.parse(nodes.find((n) => n.metadata.name === name)!.metadata.creationTimestamp!);
     // Chapter 2: ctrl-1 joins ~24 minutes before worker-1.
     expect(Math.round((created('worker-1') - created('ctrl-1')) / 60_000)).toBe(24);
-    expect(log.some((l) => l.includes('Waiting up to 40m0s'))).toBe(true);
+    expect(h.progress.some((l) => l.includes('Waiting up to 40m0s'))).toBe(true);
   });
 
   it('a failed node goes Unknown after the 40 s grace period and its pods are evicted 300 s after the taint', async () => {
-    const pod = await cp.client.create(PODS, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'default' }, spec: { nodeName: 'worker-3', containers: [{ name: 'web', image: 'registry.example/web:1' }] } });
-    await eventually(async () => ((await cp.client.get(PODS, 'default', 'web')).status as { phase?: string }).phase === 'Running' || undefined, 'pod Running');
+    const pod = await h.cp.client.create(PODS, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'default' }, spec: { nodeName: 'worker-3', containers: [{ name: 'web', image: 'registry.example/web:1' }] } });
+    await eventually(async () => ((await h.cp.client.get(PODS, 'default', 'web')).status as { phase?: string }).phase === 'Running' || undefined, 'pod Running');
     const tolerations = (pod.spec as { tolerations?: { key: string; tolerationSeconds?: number }[] }).tolerations ?? [];
     expect(tolerations.find((t) => t.key === 'node.kubernetes.io/unreachable')?.tolerationSeconds).toBe(300);
 
-    const fault = await cp.client.create(FAULTS, { apiVersion: 'twin.ove.dev/v1alpha1', kind: 'Fault', metadata: { name: 'worker-3-power' }, spec: { target: { kind: 'Node', name: 'worker-3' } } });
+    const fault = await h.cp.client.create(FAULTS, { apiVersion: 'twin.ove.dev/v1alpha1', kind: 'Fault', metadata: { name: 'worker-3-power' }, spec: { target: { kind: 'Node', name: 'worker-3' } } });
     const failedAt = Date.parse((fault as KubeObject).metadata.creationTimestamp!);
     const node = await eventually(async () => {
-      const n = await cp.client.get(NODES, undefined, 'worker-3');
+      const n = await h.cp.client.get(NODES, undefined, 'worker-3');
       const taints = (n.spec as { taints?: { key: string; effect: string; timeAdded?: string }[] }).taints ?? [];
       return taints.some((t) => t.effect === 'NoExecute') ? n : undefined;
     }, 'unreachable taint');
@@ -80,71 +50,58 @@ describe('the twin in fast-forward: install, node failure and taint eviction wit
 
     const taint = (node.spec as { taints: { effect: string; timeAdded: string }[] }).taints.find((t) => t.effect === 'NoExecute')!;
     const evicted = await eventually(async () => {
-      const p = await cp.client.get(PODS, 'default', 'web');
+      const p = await h.cp.client.get(PODS, 'default', 'web');
       return p.metadata.deletionTimestamp ? p : undefined;
     }, 'eviction');
     // Graceful deletion: deletionTimestamp = eviction time + 30 s grace; eviction = taint + 300 s.
     const evictedAt = Date.parse(evicted.metadata.deletionTimestamp!) - (evicted.metadata.deletionGracePeriodSeconds ?? 0) * 1000;
     expect((evictedAt - Date.parse(taint.timeAdded)) / 1000).toBe(300);
     // The kubelet is dead, so the pod stays Terminating, as in Kubernetes.
-    expect((await cp.client.get(PODS, 'default', 'web')).metadata.name).toBe('web');
+    expect((await h.cp.client.get(PODS, 'default', 'web')).metadata.name).toBe('web');
   }, 120_000);
 
   it('repairing the node brings it back Ready and takes the taints off', async () => {
-    await cp.client.delete(FAULTS, undefined, 'worker-3-power');
+    await h.cp.client.delete(FAULTS, undefined, 'worker-3-power');
     const node = await eventually(async () => {
-      const n = await cp.client.get(NODES, undefined, 'worker-3');
+      const n = await h.cp.client.get(NODES, undefined, 'worker-3');
       const ready = (n.status as { conditions: { type: string; status: string }[] }).conditions.find((c) => c.type === 'Ready')!;
       return ready.status === 'True' && !((n.spec as { taints?: unknown[] }).taints ?? []).length ? n : undefined;
     }, 'node Ready again');
     expect(node.metadata.name).toBe('worker-3');
     // Back, the kubelet finishes the graceful deletion of the evicted pod.
-    await eventually(async () => ((await cp.client.get(PODS, 'default', 'web').catch((e: { code?: number }) => (e.code === 404 ? null : Promise.reject(e)))) === null ? true : undefined), 'pod gone');
+    await eventually(async () => ((await h.cp.client.get(PODS, 'default', 'web').catch((e: { code?: number }) => (e.code === 404 ? null : Promise.reject(e)))) === null ? true : undefined), 'pod gone');
   }, 120_000);
 });
 
 describe('scheduling on the twin', () => {
-  let dir: string;
-  let cp: ControlPlane;
-  let clock: TwinClock;
-  let twin: Twin;
+  let h: Harness;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ove-sched-'));
-    clock = new TwinClock({ mode: 'fast-forward' }, Date.UTC(2026, 2, 4, 8, 0, 0));
-    clock.start();
-    cp = await startControlPlane({ dataDir: dir, storage: 'memory', port: 0, insecure: true, clock, log: () => undefined });
-    clock.addBusyProbe(() => cp.busy());
-    const def = await loadClusterDefinition(resolve(import.meta.dirname, '../../examples/ove-prod-01'));
-    twin = await startTwin({ client: cp.client, manager: cp.manager, clock, def, progress: () => undefined });
-    await twin.installed;
+    h = await startHarness();
   }, 120_000);
 
   afterAll(async () => {
-    twin?.stop();
-    clock?.stop();
-    await cp?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await h?.stop();
   });
 
   it('binds a pod to a worker (never a tainted control-plane node) and it runs with an IP from that node', async () => {
-    await cp.client.create(PODS, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'app', namespace: 'default' }, spec: { containers: [{ name: 'app', image: 'registry.example/app:1', resources: { requests: { cpu: '2', memory: '4Gi' } } }] } });
+    await h.cp.client.create(PODS, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'app', namespace: 'default' }, spec: { containers: [{ name: 'app', image: 'registry.example/app:1', resources: { requests: { cpu: '2', memory: '4Gi' } } }] } });
     const pod = await eventually(async () => {
-      const p = await cp.client.get(PODS, 'default', 'app');
+      const p = await h.cp.client.get(PODS, 'default', 'app');
       return (p.status as { phase?: string }).phase === 'Running' ? p : undefined;
     }, 'pod Running');
     const node = (pod.spec as { nodeName: string }).nodeName;
     expect(node).toMatch(/^worker-\d$/);
-    const nodeObj = await cp.client.get(NODES, undefined, node);
+    const nodeObj = await h.cp.client.get(NODES, undefined, node);
     const cidr = (nodeObj.spec as { podCIDR: string }).podCIDR;
     const ip = (pod.status as { podIP: string }).podIP;
     expect(ip.split('.').slice(0, 2).join('.')).toBe(cidr.split('.').slice(0, 2).join('.'));
   }, 60_000);
 
   it('explains an unschedulable pod with kube-scheduler\'s message', async () => {
-    await cp.client.create(PODS, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'huge', namespace: 'default' }, spec: { containers: [{ name: 'huge', image: 'x', resources: { requests: { memory: '2Ti' } } }] } });
+    await h.cp.client.create(PODS, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'huge', namespace: 'default' }, spec: { containers: [{ name: 'huge', image: 'x', resources: { requests: { memory: '2Ti' } } }] } });
     const cond = await eventually(async () => {
-      const p = await cp.client.get(PODS, 'default', 'huge');
+      const p = await h.cp.client.get(PODS, 'default', 'huge');
       return ((p.status as { conditions?: { type: string; status: string; reason: string; message: string }[] }).conditions ?? []).find((c) => c.type === 'PodScheduled' && c.status === 'False');
     }, 'PodScheduled=False');
     expect(cond.reason).toBe('Unschedulable');

@@ -15,6 +15,8 @@ export interface Harness {
   cp: ControlPlane;
   clock: TwinClock;
   twin: Twin;
+  /** The install's progress lines, as `ove up` prints them. */
+  progress: string[];
   stop(): Promise<void>;
 }
 
@@ -31,20 +33,21 @@ export const STORY_CLASSES: KubeObject[] = [
   },
 ];
 
-/** Starts the control plane and the twin (installed) in fast-forward, with the story's classes and a namespace. */
-export async function startHarness(namespace: string): Promise<Harness> {
+/** Starts the control plane and the twin (installed) in fast-forward, with the story's classes and (if named) a namespace. */
+export async function startHarness(namespace?: string): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'ove-dv-'));
   const clock = new TwinClock({ mode: 'fast-forward' }, Date.UTC(2026, 2, 20, 9, 0, 0));
   clock.start();
   const cp = await startControlPlane({ dataDir: dir, storage: 'memory', port: 0, insecure: true, clock, log: () => undefined });
   clock.addBusyProbe(() => cp.busy());
   const def = await loadClusterDefinition(resolve(import.meta.dirname, '../../../examples/ove-prod-01'));
-  const twin = await startTwin({ client: cp.client, manager: cp.manager, clock, def, progress: () => undefined });
+  const progress: string[] = [];
+  const twin = await startTwin({ client: cp.client, manager: cp.manager, clock, def, progress: (l) => progress.push(l) });
   await twin.installed;
   for (const sc of STORY_CLASSES) await cp.client.create(STORAGE_CLASSES, sc);
-  await cp.client.create({ group: '', version: 'v1', plural: 'namespaces', namespaced: false }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
+  if (namespace) await cp.client.create({ group: '', version: 'v1', plural: 'namespaces', namespaced: false }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
   return {
-    cp, clock, twin,
+    cp, clock, twin, progress,
     async stop() {
       twin.stop();
       clock.stop();
