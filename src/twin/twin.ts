@@ -14,6 +14,8 @@ import { registerStorageControllers, type StorageControllers } from './images/re
 import { registerTwinVirtHandler } from './guest/twin-virt-handler.js';
 import type { ClusterDefinition } from './inventory/cluster-definition.js';
 import { elapsed, planInstall } from './install/install-plan.js';
+import { registerVmIoErrors } from './guest/io-errors.js';
+import { imageIoBlocked } from '../ceph/rbd/io-blocked.js';
 
 const NODES = { group: '', version: 'v1', plural: 'nodes', namespaced: false };
 
@@ -47,6 +49,11 @@ export async function startTwin(o: TwinOptions): Promise<Twin> {
   registerTwinVirtHandler(o.manager, o.clock, kubelets);
   const ceph = registerCephStorage(o.manager, o.clock, o.def);
   const storage = registerStorageControllers(o.manager, o.clock, { provisioner: ceph.provisioner });
+  // Guests whose RBD disks land on inactive PGs (or a full pool) pause with an I/O error.
+  const stopIoErrors = registerVmIoErrors(o.manager, o.clock, (ns, claim) => {
+    const img = ceph.host.claimImage?.(ns, claim);
+    return !!(img && ceph.host.cluster && imageIoBlocked(ceph.host.cluster, img));
+  });
 
   const existing = (await o.client.list(NODES)).items;
   let installed: Promise<void>;
@@ -62,7 +69,7 @@ export async function startTwin(o: TwinOptions): Promise<Twin> {
     o.onInstalled?.();
     installed = Promise.resolve();
   }
-  return { kubelets, storage, installed, stop: () => (kubelets.stop(), storage.stop(), ceph.stop(), stopLifecycle()) };
+  return { kubelets, storage, installed, stop: () => (kubelets.stop(), storage.stop(), ceph.stop(), stopLifecycle(), stopIoErrors()) };
 }
 
 function runInstall(o: TwinOptions, kubelets: TwinKubelets): Promise<void> {

@@ -212,4 +212,38 @@ describe('ODF on the twin: the story StorageCluster, the corrected one, failure 
     expect((outAt - failedAt) / 1000).toBeLessThan(610);
     expect(log).toContain('Cluster is now healthy');
   }, 180_000);
+
+  it('a VM whose disk lands on PGs below min_size pauses with an I/O error (qemu werror=stop), as KubeVirt reports it', async () => {
+    const VMS = { group: 'kubevirt.io', version: 'v1', plural: 'virtualmachines', namespaced: true };
+    const VMIS = { group: 'kubevirt.io', version: 'v1', plural: 'virtualmachineinstances', namespaced: true };
+    await cp.client.create(VMS, {
+      apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', metadata: { name: 'db-01', namespace: 'default' },
+      spec: { runStrategy: 'Always', template: { spec: { domain: { cpu: { cores: 1 }, memory: { guest: '1Gi' }, devices: { disks: [{ name: 'data', disk: { bus: 'virtio' } }] } }, volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'db-data' } }] } } },
+    } as KubeObject);
+    const vmi = await eventually(async () => {
+      const v = await cp.client.get(VMIS, 'default', 'db-01');
+      return phaseOf(v) === 'Running' ? v : undefined;
+    }, 'VMI Running');
+    expect((vmi.status as Any).nodeName).toMatch(/^worker-\d$/);
+    // Two of ODF's three virtual racks (workers 1/4/7 and 2/5/8) lose every OSD drive: each PG keeps one copy of three, below min_size 2.
+    const hosts = ['worker-1', 'worker-4', 'worker-7', 'worker-2', 'worker-5', 'worker-8'];
+    const drives = Array.from({ length: 12 }, (_, i) => `nvme${i}n1`);
+    for (const h of hosts) for (const d of drives) {
+      await cp.client.create(FAULTS, { apiVersion: 'twin.ove.dev/v1alpha1', kind: 'Fault', metadata: { name: `io-${h}-${d}` }, spec: { target: { kind: 'Disk', name: `${h}/${d}` } } } as KubeObject);
+    }
+    const paused = await eventually(async () => {
+      const v = await cp.client.get(VMIS, 'default', 'db-01');
+      const c = ((v.status as Any).conditions ?? []).find((x: Any) => x.type === 'Paused' && x.status === 'True');
+      return c ? c : undefined;
+    }, 'VMI paused on the I/O error', 4000);
+    expect(paused).toMatchObject({ reason: 'PausedIOError', message: 'VMI was paused, low-level IO error detected' });
+    expect((await eventsFor(cp.client, 'default', 'db-01')).some((e) => e.reason === 'IOerror' && e.type === 'Warning')).toBe(true);
+    const vm = await eventually(async () => {
+      const v = await cp.client.get(VMS, 'default', 'db-01');
+      return (v.status as Any)?.printableStatus === 'Paused' ? v : undefined;
+    }, 'VM Paused');
+    expect(vm.metadata.name).toBe('db-01');
+    expect((await run(cp.client, 'ceph', ['health'])).output).toMatch(/^HEALTH_(WARN|ERR)/);
+  }, 240_000);
 });
+
