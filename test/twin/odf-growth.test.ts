@@ -2,10 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startControlPlane, type ControlPlane } from '../../src/cmd/control-plane.js';
-import { TwinClock } from '../../src/twin/clock/twin-clock.js';
-import { loadClusterDefinition } from '../../src/twin/inventory/index.js';
-import { startTwin, type Twin } from '../../src/twin/twin.js';
+import type { ControlPlane } from '../../src/cmd/control-plane.js';
+import { startHarness, type Harness } from '../../src/twin/images/e2e-harness.js';
 import type { KubeObject } from '../../src/api/types.js';
 import { applyFile, claim, eventsFor, eventually, labelWorkers, POOLS, PVCS, run, STORAGE_CLUSTERS } from './storage-kit.js';
 
@@ -14,31 +12,20 @@ type Any = Record<string, any>;
 const cond = (o: KubeObject, type: string) => ((o.status as Any)?.conditions ?? []).find((c: Any) => c.type === type) as Any | undefined;
 
 describe('ODF growing from 3 to 6 to 9 storage nodes, with bad input refused', () => {
-  let dir: string;
+  let h: Harness;
   let cp: ControlPlane;
-  let clock: TwinClock;
-  let twin: Twin;
   const sc = () => cp.client.get(STORAGE_CLUSTERS, 'openshift-storage', 'ocs-storagecluster');
   const osdLine = async () => (await run(cp.client, 'ceph', ['status'])).output.split('\n').find((l) => l.includes('osd:')) ?? '';
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ove-odf-grow-'));
-    clock = new TwinClock({ mode: 'fast-forward' }, Date.UTC(2026, 2, 18, 14, 0, 0));
-    clock.start();
-    cp = await startControlPlane({ dataDir: dir, storage: 'memory', port: 0, insecure: true, clock, log: () => undefined });
-    clock.addBusyProbe(() => cp.busy());
-    const def = await loadClusterDefinition(EXAMPLE);
-    twin = await startTwin({ client: cp.client, manager: cp.manager, clock, def, progress: () => undefined });
-    await twin.installed;
+    h = await startHarness();
+    cp = h.cp;
     await labelWorkers(cp.client, 1, 3);
     for (const f of ['01-local-storage.yaml', '02-storagecluster.yaml', '03-cephblockpool-ec.yaml', '04-storageclasses-ceph-rbd.yaml']) await applyFile(cp.client, join(EXAMPLE, 'storage', f));
   }, 180_000);
 
   afterAll(async () => {
-    twin?.stop();
-    clock?.stop();
-    await cp?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await h?.stop();
   });
 
   it('asking for more devices than exist: 36 OSDs on 3 nodes, 72 claims Pending with the reason, the EC 4+2 pool refused on 3 hosts', async () => {

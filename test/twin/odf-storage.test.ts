@@ -2,10 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startControlPlane, type ControlPlane } from '../../src/cmd/control-plane.js';
-import { TwinClock } from '../../src/twin/clock/twin-clock.js';
-import { loadClusterDefinition } from '../../src/twin/inventory/index.js';
-import { startTwin, type Twin } from '../../src/twin/twin.js';
+import type { ControlPlane } from '../../src/cmd/control-plane.js';
+import { startHarness, type Harness } from '../../src/twin/images/e2e-harness.js';
 import type { KubeObject } from '../../src/api/types.js';
 import { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
@@ -33,30 +31,19 @@ const storyStorageCluster: KubeObject = {
 const phaseOf = (o: KubeObject) => (o.status as Any | undefined)?.phase;
 
 describe('ODF on the twin: the story StorageCluster, the corrected one, failure and volumes', () => {
-  let dir: string;
+  let h: Harness;
   let cp: ControlPlane;
-  let clock: TwinClock;
-  let twin: Twin;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ove-odf-'));
-    clock = new TwinClock({ mode: 'fast-forward' }, Date.UTC(2026, 2, 18, 14, 0, 0));
-    clock.start();
-    cp = await startControlPlane({ dataDir: dir, storage: 'memory', port: 0, insecure: true, clock, log: () => undefined });
-    clock.addBusyProbe(() => cp.busy());
-    const def = await loadClusterDefinition(EXAMPLE);
-    twin = await startTwin({ client: cp.client, manager: cp.manager, clock, def, progress: () => undefined });
-    await twin.installed;
+    h = await startHarness();
+    cp = h.cp;
     await applyFile(cp.client, join(EXAMPLE, 'storage/01-local-storage.yaml'));
     await labelWorkers(cp.client, 1, 9);
     await eventually(async () => ((await cp.client.list(PVS)).items.length === 108 ? true : undefined), '108 local PVs');
   }, 180_000);
 
   afterAll(async () => {
-    twin?.stop();
-    clock?.stop();
-    await cp?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await h?.stop();
   });
 
   it('the story\'s StorageCluster makes 27 claims of 3840Gi that stay Pending on 3.84 TB drives, with the reason', async () => {
@@ -148,7 +135,7 @@ describe('ODF on the twin: the story StorageCluster, the corrected one, failure 
   }, 60_000);
 
   it('`ove ceph`, `ove rbd` and `ove twin fio` print the tools\' output from the server', async () => {
-    const cfg = join(dir, 'kubeconfig');
+    const cfg = join(mkdtempSync(join(tmpdir(), 'ove-cfg-')), 'kubeconfig');
     writeFileSync(cfg, kubeconfig(cp.url, cp.caPem, cp.adminToken));
     const ove = async (...args: string[]) => {
       const out: string[] = [];
@@ -228,8 +215,8 @@ describe('ODF on the twin: the story StorageCluster, the corrected one, failure 
     // Two of ODF's three virtual racks (workers 1/4/7 and 2/5/8) lose every OSD drive: each PG keeps one copy of three, below min_size 2.
     const hosts = ['worker-1', 'worker-4', 'worker-7', 'worker-2', 'worker-5', 'worker-8'];
     const drives = Array.from({ length: 12 }, (_, i) => `nvme${i}n1`);
-    for (const h of hosts) for (const d of drives) {
-      await cp.client.create(FAULTS, { apiVersion: 'twin.ove.dev/v1alpha1', kind: 'Fault', metadata: { name: `io-${h}-${d}` }, spec: { target: { kind: 'Disk', name: `${h}/${d}` } } } as KubeObject);
+    for (const host of hosts) for (const d of drives) {
+      await cp.client.create(FAULTS, { apiVersion: 'twin.ove.dev/v1alpha1', kind: 'Fault', metadata: { name: `io-${host}-${d}` }, spec: { target: { kind: 'Disk', name: `${host}/${d}` } } } as KubeObject);
     }
     const paused = await eventually(async () => {
       const v = await cp.client.get(VMIS, 'default', 'db-01');
