@@ -34,5 +34,14 @@ export class RealClock implements Clock {
 
 /** RFC 3339 timestamp with second precision, as Kubernetes writes `creationTimestamp`. */
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const sec = Math.floor(ms / 1000);
+  // Every write stamps the time, often several times in the same second: format each second once.
+  if (sec !== lastSecond) {
+    lastSecond = sec;
+    lastText = new Date(sec * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastText;
 }
+
+let lastSecond = NaN;
+let lastText = '';

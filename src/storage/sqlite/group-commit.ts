@@ -1,7 +1,10 @@
 /**
- * GroupCommitter: writes submitted in the same tick are committed in one transaction, so
- * 64 concurrent writers pay for one fsync instead of 64. Each write still succeeds or fails
- * on its own; its promise settles only after the transaction that holds it has committed.
+ * GroupCommitter: writes are committed in batches, one transaction and one fsync each, so
+ * 64 concurrent writers pay for one fsync instead of 64. While a batch's fsync is in flight
+ * the next batch only gathers: it commits when the disk is free. (Committing every tick
+ * instead gave batches of about two writes under load, and each commit costs the WAL pages
+ * it rewrites, about 200 µs of CPU.) Each write still succeeds or fails on its own; its
+ * promise settles only after the transaction that holds it is durable.
  */
 import type { KeyValue } from '../backend.js';
 import type { WriteOp } from '../log-row.js';
@@ -22,6 +25,7 @@ export type CommitBatch = (ops: WriteOp[]) => { results: Array<KeyValue | Error>
 export class GroupCommitter {
   #queue: Pending[] = [];
   #scheduled = false;
+  #syncing = false;
 
   constructor(readonly commit: CommitBatch) {}
 
@@ -29,7 +33,7 @@ export class GroupCommitter {
   submit(op: WriteOp): Promise<KeyValue> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ op, resolve, reject });
-      if (!this.#scheduled) {
+      if (!this.#scheduled && !this.#syncing) {
         this.#scheduled = true;
         // setImmediate runs after the current tick's microtasks, so every write started
         // in this tick (including after awaits that already resolved) joins the batch.
@@ -51,6 +55,15 @@ export class GroupCommitter {
       for (const p of batch) p.reject(err as Error);
       return;
     }
+    this.#syncing = true;
+    const next = () => {
+      this.#syncing = false;
+      if (this.#queue.length && !this.#scheduled) {
+        this.#scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    };
+    out.durable.then(next, next);
     // Nobody hears of a write before it is on disk.
     out.durable.then(
       () =>

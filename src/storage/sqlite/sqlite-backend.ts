@@ -1,8 +1,9 @@
 /**
  * SqliteBackend: the storage contract on one sqlite file (better-sqlite3), kine-style log
- * (see schema.ts), durable on acknowledgement (WAL, synchronous=FULL), with writes of the
- * same tick group-committed in one transaction. This process owns the file, so watches are
- * fed in-process right after each commit, in revision order.
+ * (see schema.ts), durable on acknowledgement (WAL fdatasynced after each commit), with
+ * concurrent writes group-committed, one transaction per fsync (group-commit.ts). This process
+ * owns the file, so watches are fed in-process right after each commit is durable, in
+ * revision order.
  */
 import type Database from 'better-sqlite3';
 import { fdatasync, openSync, closeSync } from 'node:fs';
