@@ -24,7 +24,7 @@ const genDir = join(pkgDir, 'dist', 'gen');
 const META = 'io.k8s.apimachinery.pkg.apis.meta.v1';
 
 /** Group/versions whose kinds ove serves; autoscaling/v1 only for the `scale` subresource. */
-const SERVED = new Set(['/v1', 'apps/v1', 'coordination.k8s.io/v1', 'rbac.authorization.k8s.io/v1', 'storage.k8s.io/v1', 'policy/v1', 'networking.k8s.io/v1', 'authorization.k8s.io/v1', 'authentication.k8s.io/v1', 'apiextensions.k8s.io/v1', 'events.k8s.io/v1']);
+const SERVED = new Set(['/v1', 'apps/v1', 'coordination.k8s.io/v1', 'rbac.authorization.k8s.io/v1', 'storage.k8s.io/v1', 'policy/v1', 'networking.k8s.io/v1', 'authorization.k8s.io/v1', 'authentication.k8s.io/v1', 'apiextensions.k8s.io/v1', 'events.k8s.io/v1', 'batch/v1', 'scheduling.k8s.io/v1']);
 const EXTRA_ROOTS = ['V1Scale', 'V1Eviction', 'AuthenticationV1TokenRequest', 'V1Binding', 'V1DeleteOptions', 'V1Status', 'V1WatchEvent'];
 
 /** apimachinery meta/v1 types client-node models (pkg/apis/meta/v1/types.go). */

@@ -10,7 +10,7 @@ describe('builtinResources', () => {
   it('has one def per group/plural', () => {
     const keys = builtinResources.map(key);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(keys.length).toBe(42);
+    expect(keys.length).toBe(46);
   });
 
   it.each(builtinResources.map((d) => [key(d), d] as const))('%s: schema and refs resolve', (_k, def) => {
@@ -42,7 +42,7 @@ describe('builtinResources', () => {
 
   it('puts pods, services and workloads in the all category', () => {
     const all = builtinResources.filter((d) => d.categories?.includes('all')).map(key).sort();
-    expect(all).toEqual(['/pods', '/services', 'apps/daemonsets', 'apps/deployments', 'apps/replicasets', 'apps/statefulsets']);
+    expect(all).toEqual(['/pods', '/services', 'apps/daemonsets', 'apps/deployments', 'apps/replicasets', 'apps/statefulsets', 'batch/cronjobs', 'batch/jobs']);
   });
 });
 

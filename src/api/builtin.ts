@@ -8,12 +8,14 @@ import { apiextensionsResources } from './apiextensions/custom-resource-definiti
 import { appsResources } from './apps/index.js';
 import { authenticationResources } from './authentication/index.js';
 import { authorizationResources } from './authorization/index.js';
+import { batchResources } from './batch/index.js';
 import { coordinationResources } from './coordination/lease.js';
 import { coreResources } from './core/index.js';
 import { eventsV1EventDef } from './events/event.js';
 import { networkingResources } from './networking/index.js';
 import { policyResources } from './policy/pod-disruption-budget.js';
 import { rbacResources } from './rbac/index.js';
+import { schedulingResources } from './scheduling/priority-class.js';
 import { snapshotResources } from './snapshot/index.js';
 import { storageClassNameCell } from './storage/storage-class.js';
 import { storageResources } from './storage/index.js';
@@ -36,11 +38,13 @@ export const builtinResources: ResourceDef[] = [
   ...coreResources,
   eventsV1EventDef,
   ...appsResources,
+  ...batchResources,
   ...coordinationResources,
   ...rbacResources,
   ...storageResources,
   ...snapshotResources,
   ...policyResources,
+  ...schedulingResources,
   ...networkingResources,
   ...authorizationResources,
   ...authenticationResources,

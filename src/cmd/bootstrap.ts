@@ -1,15 +1,17 @@
 /**
- * What a new cluster holds before anyone writes to it: the system namespaces and the
- * default RBAC policy (kube's bootstrap-roles post-start hook), reconciled on every
+ * What a new cluster holds before anyone writes to it: the system namespaces, the system
+ * PriorityClasses and the default RBAC policy (kube's bootstrap-roles post-start hook), reconciled on every
  * start: missing objects are created, and roles marked for auto-update are brought
  * back to the shipped rules.
  */
 import type { KubeObject } from '../api/types.js';
+import { SYSTEM_PRIORITY_CLASSES } from '../api/scheduling/priority-class.js';
 import { defaultPolicy } from '../apiserver/authz/index.js';
 import type { Client } from '../client/client.js';
 
 const NAMESPACES = { group: '', version: 'v1', plural: 'namespaces', namespaced: false };
 const CLUSTER_ROLES = { group: 'rbac.authorization.k8s.io', version: 'v1', plural: 'clusterroles', namespaced: false };
+const PRIORITY_CLASSES = { group: 'scheduling.k8s.io', version: 'v1', plural: 'priorityclasses', namespaced: false };
 const CLUSTER_ROLE_BINDINGS = { group: 'rbac.authorization.k8s.io', version: 'v1', plural: 'clusterrolebindings', namespaced: false };
 
 /** The namespaces every cluster has. */
@@ -23,6 +25,8 @@ export async function bootstrap(client: Client, log: (m: string, e?: unknown) =>
   const policy = defaultPolicy();
   for (const role of policy.clusterRoles) await ensure(client, CLUSTER_ROLES, role as unknown as KubeObject, ['rules', 'aggregationRule']);
   for (const b of policy.clusterRoleBindings) await ensure(client, CLUSTER_ROLE_BINDINGS, b as unknown as KubeObject, ['roleRef', 'subjects']);
+  // kube-apiserver's scheduling/bootstrap-system-priority-classes post-start hook.
+  for (const pc of SYSTEM_PRIORITY_CLASSES) await ensure(client, PRIORITY_CLASSES, pc);
   void log;
 }
 

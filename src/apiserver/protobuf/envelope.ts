@@ -4,10 +4,11 @@
  * (apimachinery `pkg/runtime/serializer/protobuf/protobuf.go`). Decodes the kinds kubectl
  * sends as protobuf into kube's JSON form, and encodes them back.
  */
+import protobuf from 'protobufjs';
 import type { KubeObject } from '../../api/types.js';
 import { StatusError, badRequest } from '../../api/errors.js';
 import { KINDS, messageType } from './schema.js';
-import { jsonToPlain, messageToJSON } from './convert.js';
+import { UnknownFieldError, jsonToPlain, messageToJSON } from './convert.js';
 
 /** The media type of Kubernetes protobuf bodies. */
 export const PROTOBUF_MEDIA_TYPE = 'application/vnd.kubernetes.protobuf';
@@ -33,7 +34,8 @@ export function notAcceptable(accepted: string[] = ['application/json', 'applica
 /**
  * Decodes a protobuf request body into kube's JSON shape. `defaults` fills a missing
  * apiVersion or kind from the endpoint, as the serializer's `copyKindDefaults` does.
- * Errors: 400 for a malformed body, 415 for a kind ove has no protobuf schema for.
+ * Errors: 400 for a malformed body, 415 for a kind ove has no protobuf schema for and for a
+ * body carrying a field ove's messages do not know (rather than storing the object without it).
  */
 export function decodeProtobufObject(buf: Uint8Array, defaults: { apiVersion?: string; kind?: string } = {}): KubeObject {
   if (buf.length === 0) throw badRequest('empty data');
@@ -49,16 +51,26 @@ export function decodeProtobufObject(buf: Uint8Array, defaults: { apiVersion?: s
   const name = KINDS[`${apiVersion}/${kind}`];
   if (!name) throw unsupportedMediaType();
   const type = messageType(name);
-  const body = messageToJSON(type, decodeOrBadRequest(name, unknown.raw ?? new Uint8Array()));
+  const body = toJSONOr415(type, decodeOrBadRequest(name, unknown.raw ?? new Uint8Array()), `${apiVersion} ${kind}`);
   return { apiVersion, kind, metadata: {}, ...body } as KubeObject;
 }
 
-/** Encodes an object of a supported kind into the envelope; 406 for other kinds. */
+/**
+ * Encodes an object of a supported kind into the envelope; 406 for other kinds and for objects
+ * carrying a field ove's messages cannot hold (they would be lost on the wire).
+ */
 export function encodeProtobufObject(obj: KubeObject): Uint8Array {
   const name = KINDS[`${obj.apiVersion}/${obj.kind}`];
   if (!name) throw notAcceptable();
   const type = messageType(name);
-  const raw = type.encode(type.fromObject(jsonToPlain(type, obj))).finish();
+  let plain: Record<string, unknown>;
+  try {
+    plain = jsonToPlain(type, obj, '', ['apiVersion', 'kind']);
+  } catch (err) {
+    if (err instanceof UnknownFieldError) throw notAcceptable();
+    throw err;
+  }
+  const raw = type.encode(type.fromObject(plain)).finish();
   const unknownType = messageType('Unknown');
   const envelope = unknownType.encode(unknownType.fromObject({ typeMeta: { apiVersion: obj.apiVersion, kind: obj.kind }, raw, contentEncoding: '', contentType: '' })).finish();
   const out = new Uint8Array(MAGIC.length + envelope.length);
@@ -69,9 +81,22 @@ export function encodeProtobufObject(obj: KubeObject): Uint8Array {
 
 function decodeOrBadRequest(name: string, bytes: Uint8Array): Record<string, unknown> {
   try {
-    return messageType(name).decode(bytes) as unknown as Record<string, unknown>;
+    // Keep unknown fields (protobufjs drops them by default) so toJSONOr415 can refuse them.
+    const reader = protobuf.Reader.create(bytes);
+    reader.discardUnknown = false;
+    return messageType(name).decode(reader) as unknown as Record<string, unknown>;
   } catch (err) {
     // gogo's Unmarshal errors surface as BadRequest through the handler's transformDecodeError.
     throw badRequest(`unable to decode ${name}: ${(err as Error).message}`);
+  }
+}
+
+function toJSONOr415(type: ReturnType<typeof messageType>, msg: Record<string, unknown>, what: string): Record<string, unknown> {
+  try {
+    return messageToJSON(type, msg);
+  } catch (err) {
+    if (!(err instanceof UnknownFieldError)) throw err;
+    const where = err.path ? ` at ${err.path}` : '';
+    throw new StatusError('UnsupportedMediaType', `the protobuf body of this ${what} carries field ${err.field} of ${err.messageName}${where}, which is not decodable by ove; send the object as application/json or application/yaml instead`);
   }
 }

@@ -10,9 +10,13 @@
  * ObjectReference, LocalObjectReference); ConfigMap/Secret `immutable` and Secret `stringData`
  * are from the same file as remembered, not re-read. authentication/v1 TokenRequest (`kubectl create
  * token`) and SelfSubjectReview (`kubectl auth whoami`) were checked against kubectl 1.32's
- * bodies (fixtures/tokenrequest-bot.bin, selfsubjectreview.bin).
+ * bodies (fixtures/tokenrequest-bot.bin, selfsubjectreview.bin). The typed `kubectl create` kinds
+ * (Deployment, Job, CronJob, Service, ResourceQuota, PodDisruptionBudget, Ingress, PriorityClass) and
+ * the pod template live in schema-kinds.ts and schema-pod.ts; JSON tag facts in json-tags.ts.
  */
 import protobuf from 'protobufjs';
+import { KINDS_PROTO } from './schema-kinds.js';
+import { POD_PROTO } from './schema-pod.js';
 
 const PROTO = `
 syntax = "proto2";
@@ -89,7 +93,7 @@ message SelfSubjectReview { optional ObjectMeta metadata = 1; optional SelfSubje
 `;
 
 /** The parsed schema root. */
-export const root = protobuf.parse(PROTO, { keepCase: true }).root.resolveAll();
+export const root = protobuf.parse(PROTO + POD_PROTO + KINDS_PROTO, { keepCase: true }).root.resolveAll();
 
 /** A message type by its short name, e.g. `Namespace`. */
 export function messageType(name: string): protobuf.Type {
@@ -112,23 +116,12 @@ export const KINDS: Record<string, string> = {
   'authorization.k8s.io/v1/SelfSubjectRulesReview': 'SelfSubjectRulesReview',
   'authentication.k8s.io/v1/TokenRequest': 'TokenRequest',
   'authentication.k8s.io/v1/SelfSubjectReview': 'SelfSubjectReview',
-};
-
-/**
- * Fields whose Go JSON tag has no `omitempty`, so kube's JSON shows them even at their zero value
- * (keyed by message name).
- */
-export const ALWAYS_EMIT: Record<string, string[]> = {
-  SubjectAccessReviewStatus: ['allowed'],
-  SubjectRulesReviewStatus: ['resourceRules', 'nonResourceRules', 'incomplete'],
-  PolicyRule: ['verbs'],
-  ResourceRule: ['verbs'],
-  NonResourceRule: ['verbs'],
-  Subject: ['kind', 'name'],
-  RoleRef: ['apiGroup', 'kind', 'name'],
-  TokenRequestSpec: ['audiences'],
-  OwnerReference: ['apiVersion', 'kind', 'name', 'uid'],
-  LabelSelectorRequirement: ['key', 'operator'],
-  FieldSelectorRequirement: ['key', 'operator'],
-  NamespaceCondition: ['type', 'status'],
+  'v1/Service': 'Service',
+  'v1/ResourceQuota': 'ResourceQuota',
+  'apps/v1/Deployment': 'Deployment',
+  'batch/v1/Job': 'Job',
+  'batch/v1/CronJob': 'CronJob',
+  'scheduling.k8s.io/v1/PriorityClass': 'PriorityClass',
+  'policy/v1/PodDisruptionBudget': 'PodDisruptionBudget',
+  'networking.k8s.io/v1/Ingress': 'Ingress',
 };
