@@ -28,6 +28,7 @@ import { negotiate } from './http/negotiate.js';
 import { parseRequestPath, type RequestInfo } from './http/request-info.js';
 import { respond, respondError } from './http/respond.js';
 import type { OpenApiV3 } from './openapi/openapi-v3.js';
+import { serveOpenApiV2 } from './openapi/serve-openapi-v2.js';
 import type { ServedResource } from './registry/resource-registry.js';
 import { TablePrinter } from './table/table.js';
 
@@ -93,6 +94,7 @@ export class ApiServer {
 
     const info = parseRequestPath(path);
     if (info.discovery) return this.discovery(info, req, out);
+    if (path === '/openapi/v2' && serveOpenApiV2(this.deps.openapi.v2, req, out)) return;
     if (!info.isResource) return this.nonResource(path, method, url, out);
     const res = this.deps.registry.get(info.group, info.version, info.resource!);
     if (!res) throw notFoundPath();

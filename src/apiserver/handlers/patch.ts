@@ -54,7 +54,9 @@ export async function handlePatch(deps: ApiDeps & { patcher: Patcher }, req: Res
     if (patched.metadata.name !== live.metadata.name) throw badRequest(`the name of the object (${patched.metadata.name}) does not match the name on the URL (${info.name})`);
     checkNamespace(res, patched, info.namespace);
     warnings = fieldValidationWarnings(deps, res, patched, opts.fieldValidation);
-    const pinned = patched.metadata.resourceVersion !== live.metadata.resourceVersion;
+    // A patch that removes resourceVersion (kubectl's three-way patch does when the last applied
+    // config had one, as `kubectl get -o yaml` output has) updates unconditionally, as PUT does.
+    const pinned = patched.metadata.resourceVersion !== undefined && patched.metadata.resourceVersion !== live.metadata.resourceVersion;
     if (pinned) throw conflict(res.group, res.plural, info.name!);
     try {
       const result = await commitUpdate(deps, req, live, patched, opts);

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { JSONSchema } from '../../api/types.js';
 import type { ResourceRegistry, ServedResource } from '../registry/resource-registry.js';
+import { OpenApiV2 } from './openapi-v2.js';
 
 const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 const LIST_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta';
@@ -17,9 +18,12 @@ const REF = '#/components/schemas/';
 /** Builds and caches the OpenAPI v3 documents of a registry. */
 export class OpenApiV3 {
   private docs = new Map<string, { json: string; hash: string }>();
+  /** The OpenAPI v2 (protobuf) document derived from these documents. */
+  readonly v2: OpenApiV2;
 
   constructor(private readonly registry: ResourceRegistry, private readonly components: Map<string, JSONSchema>) {
     registry.onChange(() => this.docs.clear());
+    this.v2 = new OpenApiV2(registry, this);
   }
 
   /** The `/openapi/v3` index: one serverRelativeURL per group-version. */
