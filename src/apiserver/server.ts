@@ -8,11 +8,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StatusError } from '../api/errors.js';
 import type { Backend } from '../storage/backend.js';
 import type { Authenticator } from './authn/authenticator.js';
-import { unauthorized } from './authn/authenticator.js';
 import type { UserInfo } from './authn/user.js';
-import { requestAttributes } from './authz/attributes.js';
 import type { Authorizer } from './authz/authorizer.js';
-import { forbiddenError } from './authz/forbidden.js';
 import { aggregatedContentType, aggregatedDiscovery } from './discovery/aggregated.js';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions } from './discovery/legacy.js';
 import type { ApiDeps, RestRequest, RestResponse } from './handlers/context.js';
@@ -31,6 +28,7 @@ import type { OpenApiV3 } from './openapi/openapi-v3.js';
 import { serveOpenApiV2 } from './openapi/serve-openapi-v2.js';
 import type { ServedResource } from './registry/resource-registry.js';
 import { TablePrinter } from './table/table.js';
+import { authorizeUpgradeOrRequest } from './upgrade.js';
 
 /** A handler for a subresource or a virtual (create-only) resource. */
 export type HookHandler = (deps: ServerDeps, req: RestRequest, out: ServerResponse) => Promise<RestResponse | undefined>;
@@ -86,11 +84,7 @@ export class ApiServer {
     const path = url.pathname;
     const method = (req.method ?? 'GET').toUpperCase();
     if (HEALTH.has(path) || [...HEALTH].some((h) => path.startsWith(`${h}/`))) return this.health(path, url, out);
-    const user = await this.deps.authenticator.authenticate(req.headers);
-    if (!user) throw unauthorized();
-    const attrs = requestAttributes(user, method, path, url.searchParams);
-    const decision = this.deps.authorizer.authorize(attrs);
-    if (decision.decision !== 'allow') throw forbiddenError(attrs, decision.reason);
+    const user = await authorizeUpgradeOrRequest(this.deps, req, url);
 
     const info = parseRequestPath(path);
     if (info.discovery) return this.discovery(info, req, out);

@@ -8,6 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { StatusError, internalError } from '../api/errors.js';
 import { unauthorized } from './authn/authenticator.js';
+import { impersonate } from './authn/impersonation.js';
 import type { UserInfo } from './authn/user.js';
 import { requestAttributes } from './authz/attributes.js';
 import { forbiddenError } from './authz/forbidden.js';
@@ -26,8 +27,9 @@ export type UpgradeHook = (deps: ServerDeps, req: UpgradeRequest, http: Incoming
 
 /** Authenticates and authorizes a request as the pipeline does; returns the user or throws a Status. */
 export async function authorizeUpgradeOrRequest(deps: ServerDeps, req: IncomingMessage, url: URL): Promise<UserInfo> {
-  const user = await deps.authenticator.authenticate(req.headers);
-  if (!user) throw unauthorized();
+  const authenticated = await deps.authenticator.authenticate(req.headers);
+  if (!authenticated) throw unauthorized();
+  const user = impersonate(authenticated, req.headers, deps.authorizer);
   const attrs = requestAttributes(user, (req.method ?? 'GET').toUpperCase(), url.pathname, url.searchParams);
   const decision = deps.authorizer.authorize(attrs);
   if (decision.decision !== 'allow') throw forbiddenError(attrs, decision.reason);

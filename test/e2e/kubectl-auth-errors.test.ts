@@ -75,6 +75,21 @@ describe('kubectl auth can-i', () => {
     expect((await ove.kubectl(['get', 'cm', 'visible', '-n', 'au', '-o', 'name'])).stdout).toBe('configmap/visible\n');
   });
 
+  it('--as impersonates: the admin acts as the user, who may not impersonate in turn', async () => {
+    // kubectl --as sends Impersonate-User; the request is then authorized as that user.
+    expect(await ove.kubectl(['auth', 'can-i', 'list', 'configmaps', '-n', 'au', '--as', 'bob'])).toMatchObject({ code: 1, stdout: 'no\n' });
+    expect(await ove.kubectl(['auth', 'can-i', 'list', 'configmaps', '-n', 'au', '--as', 'system:serviceaccount:au:bot'])).toMatchObject({ code: 0, stdout: 'yes\n' });
+    const who = await ove.kubectl(['auth', 'whoami', '--as', 'system:serviceaccount:au:bot', '-o', 'jsonpath={.status.userInfo.groups}']);
+    expect(JSON.parse(who.stdout)).toEqual(['system:serviceaccounts', 'system:serviceaccounts:au', 'system:authenticated']);
+    const bob = await ove.kubectl(['get', 'cm', '-n', 'au', '--as', 'bob', '--as-group', 'devs']);
+    expect(bob.stderr).toBe('Error from server (Forbidden): configmaps is forbidden: User "bob" cannot list resource "configmaps" in API group "" in the namespace "au"\n');
+    const relay = await asBot(['get', 'cm', '-n', 'au', '--as', 'alice']);
+    expect(relay.stderr).toBe('Error from server (Forbidden): users "alice" is forbidden: User "system:serviceaccount:au:bot" cannot impersonate resource "users" in API group "" at the cluster scope\n');
+    const groupOnly = await ove.api('GET', '/api/v1/namespaces/au/configmaps', { headers: { 'Impersonate-Group': 'devs' } });
+    expect(groupOnly.status).toBe(500);
+    expect(groupOnly.json()).toMatchObject({ reason: 'InternalError', message: 'Internal error occurred: requested [{Group devs}] without impersonating a user' });
+  });
+
   it('a bad token is Unauthorized; no token at all too', async () => {
     const r = await ove.kubectl(['get', 'cm', '-n', 'au', '--token=not-a-token']);
     expect(r.code).toBe(1);

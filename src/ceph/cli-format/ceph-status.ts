@@ -97,10 +97,10 @@ export function statusJson(c: CephCluster): Record<string, unknown> {
   };
 }
 
-/** `ceph health detail`. */
+/** `ceph health detail`: the status and the checks' summaries on one line (a space after the status, no colon, as the mon prints it), then each check. */
 export function formatHealthDetail(c: CephCluster): string {
   const h = healthReport(c);
-  const lines = [h.checks.length ? `${h.status}: ${h.checks.map((k) => k.summary).join('; ')}` : h.status];
+  const lines = [h.checks.length ? `${h.status} ${h.checks.map((k) => k.summary).join('; ')}` : h.status];
   for (const k of h.checks) {
     lines.push(`[${k.severity === 'HEALTH_ERR' ? 'ERR' : 'WRN'}] ${k.code}: ${k.summary}`);
     for (const d of k.detail) lines.push(`    ${d}`);

@@ -84,7 +84,7 @@ describe('the story cluster through the ceph CLI formats', () => {
     c.failOsd(47);
     c.step(3000);
     const detail = formatHealthDetail(c).split('\n');
-    expect(detail[0]).toMatch(/^HEALTH_WARN: 1 osds down; Degraded data redundancy: \d+\/900 objects degraded \(\d+\.\d{3}%\), \d+ pgs degraded, \d+ pgs undersized$/);
+    expect(detail[0]).toMatch(/^HEALTH_WARN 1 osds down; Degraded data redundancy: \d+\/900 objects degraded \(\d+\.\d{3}%\), \d+ pgs degraded, \d+ pgs undersized$/);
     expect(detail[1]).toBe('[WRN] OSD_DOWN: 1 osds down');
     expect(detail[2]).toBe('    osd.47 (root=default,rack=rack0,host=worker-4) is down');
     expect(detail.some((l) => /^ {4}pg 2\.[0-9a-f]+ is active\+undersized\+degraded, acting \[\d+,\d+\]$/.test(l))).toBe(true);

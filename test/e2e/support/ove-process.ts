@@ -42,6 +42,8 @@ export interface ApiRequest {
   contentType?: string;
   /** Bearer token; defaults to the admin's; `null` sends none. */
   token?: string | null;
+  /** More request headers. */
+  headers?: Record<string, string>;
 }
 
 /** A raw API answer. */
@@ -175,7 +177,7 @@ export async function startOve(opts: OveOptions = {}): Promise<OveProcess> {
     const cfg = parse(readFileSync(kubeconfig, 'utf8'));
     const ca = Buffer.from(cfg.clusters[0].cluster['certificate-authority-data'], 'base64');
     const token = r.token === undefined ? cfg.users[0].user.token : r.token;
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: 'application/json', ...r.headers };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (r.body !== undefined) headers['Content-Type'] = r.contentType ?? 'application/json';
     return new Promise((ok, fail) => {
