@@ -63,7 +63,8 @@ export function registerUpCommand(program: Command): void {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       if (def) {
-        const twin = await startTwin({ client: cp.client, manager: cp.manager, clock, def, progress: (l) => console.log(`install: ${l}`), onInstalled: () => clock.switchTo(mode, Date.now()) });
+        // The Ceph engine is durable with the API's objects: not with --storage memory, whose objects die with the process.
+        const twin = await startTwin({ client: cp.client, manager: cp.manager, clock, def, progress: (l) => console.log(`install: ${l}`), onInstalled: () => clock.switchTo(mode, Date.now()), dataDir: o.storage === 'memory' ? undefined : dataDir });
         await twin.installed;
       } else clock.switchTo(mode, Date.now());
       const nodes = def ? ` with ${def.hardware.servers.length} nodes of ${def.installConfig.metadata.name}` : '';

@@ -38,6 +38,8 @@ export interface TwinOptions {
   progress: (line: string) => void;
   /** Runs synchronously when the install completes (e.g. to leave fast-forward before time moves on). */
   onInstalled?: () => void;
+  /** Where the Ceph engine is kept across restarts (`<dataDir>/ceph/`); in memory only when absent. */
+  dataDir?: string;
 }
 
 /** Starts the twin; installs the cluster when no Node exists yet. */
@@ -47,7 +49,7 @@ export async function startTwin(o: TwinOptions): Promise<Twin> {
   const stopLifecycle = registerNodeLifecycleController(o.manager, o.clock);
   registerFaultController(o.manager, o.clock, o.def, kubelets);
   registerTwinVirtHandler(o.manager, o.clock, kubelets);
-  const ceph = registerCephStorage(o.manager, o.clock, o.def);
+  const ceph = registerCephStorage(o.manager, o.clock, o.def, undefined, o.dataDir);
   const storage = registerStorageControllers(o.manager, o.clock, { provisioner: ceph.provisioner });
   // Guests whose RBD disks land on inactive PGs (or a full pool) pause with an I/O error.
   const stopIoErrors = registerVmIoErrors(o.manager, o.clock, (ns, claim) => {

@@ -39,6 +39,8 @@ export interface OveOptions {
   twin?: boolean;
   /** Milliseconds to wait for the ready line (default 60 s). */
   readyTimeoutMs?: number;
+  /** More `ove up` flags, e.g. `--clock fast-forward`. */
+  upArgs?: string[];
 }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -47,6 +49,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export async function startOve(opts: OveOptions): Promise<OveProcess> {
   const args = [...(opts.nodeArgs ?? []), join(root, 'bin/ove.mjs'), 'up', '--data-dir', opts.dataDir, '--listen', `127.0.0.1:${opts.port}`, '--storage', opts.storage ?? 'sqlite'];
   if (!opts.twin) args.push('--no-twin');
+  args.push(...(opts.upArgs ?? []));
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const killOnExit = () => child.kill('SIGKILL');

@@ -41,7 +41,7 @@ export async function create(client: Client, obj: KubeObject): Promise<KubeObjec
 }
 
 /** Polls until `fn` returns a value (the clock runs in fast-forward meanwhile). */
-export async function eventually<T>(fn: () => Promise<T | undefined>, what: string, tries = 1200): Promise<T> {
+export async function eventually<T>(fn: () => Promise<T | undefined>, what: string, tries = 1200, intervalMs = 25): Promise<T> {
   let last: unknown;
   for (let i = 0; i < tries; i++) {
     try {
@@ -50,7 +50,7 @@ export async function eventually<T>(fn: () => Promise<T | undefined>, what: stri
     } catch (e) {
       last = e;
     }
-    await new Promise((r) => setTimeout(r, 25));
+    await new Promise((r) => setTimeout(r, intervalMs));
   }
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }

@@ -57,4 +57,14 @@ describe('defaultPolicy()', () => {
     expect(can(ana, 'GET', '/api/v1/namespaces/vms/pods/p/log')).toBe(true);
     expect(can(ana, 'DELETE', '/api/v1/namespaces/vms')).toBe(false);
   });
+  it('lets edit and admin run ceph commands (the toolbox is reached with pods/exec), cluster-wide only; view cannot', () => {
+    const crb = (u: string, role: string) => ({ metadata: { name: `${u}-${role}` }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: role }, subjects: [{ kind: 'User', name: u }] });
+    const cluster = new RbacAuthorizer(staticRbacSource({ ...policy, clusterRoleBindings: [...policy.clusterRoleBindings, crb('ed', 'edit'), crb('ana', 'admin'), crb('vic', 'view'), crb('ops', 'ceph.ove.dev:toolbox')], roleBindings: [binding('openshift-storage', 'nsed', 'edit')] }));
+    const run = (u: string) => cluster.authorize(requestAttributes(user(u), 'POST', '/apis/ceph.ove.dev/v1alpha1/cephcommands')).decision === 'allow';
+    expect(['ed', 'ana', 'ops'].map(run)).toEqual([true, true, true]);
+    expect(run('vic')).toBe(false);
+    // A RoleBinding grants nothing cluster-scoped.
+    expect(run('nsed')).toBe(false);
+    expect(cluster.authorize(requestAttributes(user('ops'), 'POST', '/api/v1/namespaces/openshift-storage/pods')).decision).not.toBe('allow');
+  });
 });

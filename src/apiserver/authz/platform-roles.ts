@@ -1,7 +1,8 @@
 /**
  * The ClusterRoles OpenShift Virtualization's operators install, which aggregate into
  * admin/edit/view: KubeVirt's (kubevirt/kubevirt `pkg/virt-operator/resource/generate/rbac/cluster.go`
- * @5a1a1a1a) and CDI's (kubevirt/containerized-data-importer `pkg/operator/resources/cluster/rbac.go`).
+ * @5a1a1a1a) and CDI's (kubevirt/containerized-data-importer `pkg/operator/resources/cluster/rbac.go`),
+ * plus ove's `ceph.ove.dev:toolbox` for the CephCommand resource.
  */
 import type { ClusterRole, ClusterRoleBinding, PolicyRule } from './rbac-types.js';
 import { RBAC_GROUP } from './rbac-types.js';
@@ -77,7 +78,20 @@ export function platformClusterRoles(): ClusterRole[] {
     role('cdi.kubevirt.io:edit', { 'rbac.authorization.k8s.io/aggregate-to-edit': 'true' }, CDI_WRITER),
     role('cdi.kubevirt.io:view', { 'rbac.authorization.k8s.io/aggregate-to-view': 'true' }, CDI_VIEW),
     role('cdi.kubevirt.io:config-reader', {}, [rule(['cdi.kubevirt.io'], ['cdiconfigs', 'storageprofiles'], READ)]),
+    cephToolboxRole(),
   ];
+}
+
+/**
+ * Who may run `ove ceph`/`ove rbd` (create cephcommands.ceph.ove.dev): ove's stand-in for ODF's
+ * rook-ceph toolbox, where every command runs with client.admin's keyring, read-only or not. In
+ * OpenShift the toolbox is reached with `oc rsh` (create pods/exec), which edit and admin carry and
+ * view does not; so the role aggregates into edit and admin only. The resource is cluster-scoped, so
+ * only a ClusterRoleBinding grants it (to edit, admin or this role directly).
+ */
+function cephToolboxRole(): ClusterRole {
+  const to = (r: string) => `rbac.authorization.k8s.io/aggregate-to-${r}`;
+  return role('ceph.ove.dev:toolbox', { [to('admin')]: 'true', [to('edit')]: 'true' }, [rule(['ceph.ove.dev'], ['cephcommands'], ['create'])]);
 }
 
 const grp = (name: string) => ({ apiGroup: RBAC_GROUP, kind: 'Group', name });

@@ -126,3 +126,13 @@ export function poolUsage(c: CephCluster): PoolUsage[] {
     return { id: p.def.id, name: p.def.name, pgs: p.def.pgNum, stored, objects, used, percentUsed: used + rawAvail > 0 ? used / (used + rawAvail) : 0, maxAvail };
   });
 }
+
+/** True when an OSD the pool's PGs use is past mon_osd_full_ratio (the OSDMap's pool FULL flag). */
+export function poolPastFull(c: CephCluster, poolId: number): boolean {
+  const used = c.usage();
+  for (const id of new Set(c.pool(poolId).pgs.flatMap((pg) => pg.acting))) {
+    const u = used.get(id);
+    if (u && u.total > 0 && u.used / u.total >= c.params.fullRatio) return true;
+  }
+  return false;
+}

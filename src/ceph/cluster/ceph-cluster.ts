@@ -12,10 +12,11 @@ import type { ClusterLogEntry, MgrState, MonState, OsdState, PoolState } from '.
 import { crushWeightForSize } from './crush-weight.js';
 import { defaultMinSize, type PoolDef, type PoolRequest } from './pool.js';
 import type { HostSpec } from './topology.js';
-import { osdUsage } from './capacity.js';
+import { osdUsage, poolPastFull } from './capacity.js';
 import { throttleModel } from './throttle-model.js';
-import { failOsd, replaceOsd, restartOsd } from './osd-lifecycle.js';
+import { failOsd, replaceOsd, restartOsd, runMonTimer, type MonTimer } from './osd-lifecycle.js';
 import { deleteObject, writeObject } from './object-io.js';
+import { setMgrUp, setMonUp } from './mon-mgr.js';
 import { HealthLog } from '../recovery/health-log.js';
 
 /** How to build a cluster. */
@@ -31,9 +32,10 @@ export interface CephClusterOptions {
 /** Recovery completions within this window are processed together (ms). */
 const RECOVERY_QUANTUM_MS = 50;
 
-interface PendingEvent {
+/** A mon timer and when it fires. */
+export interface PendingEvent {
   atMs: number;
-  run: () => void;
+  timer: MonTimer;
 }
 
 /** The whole cluster; drive it with `step(dtMs)` and the event methods, read it with the getters. */
@@ -52,16 +54,19 @@ export class CephCluster {
   /** Client utilisation (0..1) of an OSD's drive, set by the I/O model; it lowers mClock's recovery share. */
   clientUtilization: (osd: number) => number = () => 0;
   epoch = 1;
-  private rules: RuleSpec[] = [];
+  /** Called after each change made through the methods below (not by time passing): the host persists then. */
+  onChange: () => void = () => undefined;
+  // Internal state, public only so ../persist/cluster-state.ts can save and restore it.
+  rules: RuleSpec[] = [];
   private mapper!: CrushMapper;
-  private events: PendingEvent[] = [];
-  private readonly scheduler = new RecoveryScheduler();
-  private recoverySamples: { atMs: number; bytes: number; objects: number }[] = [];
-  private lastHealthMs = -Infinity;
-  private healthStale = true;
-  private fullPools = new Set<number>();
-  private readonly bucketIds = new Map<string, number>();
-  private readonly health = new HealthLog();
+  events: PendingEvent[] = [];
+  readonly scheduler = new RecoveryScheduler();
+  recoverySamples: { atMs: number; bytes: number; objects: number }[] = [];
+  lastHealthMs = -Infinity;
+  healthStale = true;
+  fullPools = new Set<number>();
+  readonly bucketIds = new Map<string, number>();
+  readonly health = new HealthLog();
   /** When the monitors last formed their quorum. */
   quorumSinceMs: number;
   private usageCache?: ReturnType<typeof osdUsage>;
@@ -89,6 +94,7 @@ export class CephCluster {
     for (const o of host.osds) this.logLine('mon.a', 'INF', `osd.${o.id} [v2:${host.name}] boot`);
     this.rebuildCrush();
     this.remapAll();
+    this.onChange();
   }
 
   /** Creates a pool with its rule and PGs; pg_num comes from the request (the autoscaler sets it before). */
@@ -107,6 +113,7 @@ export class CephCluster {
     this.rebuildCrush();
     this.remapPool(this.pools.get(id)!);
     this.logLine('mon.a', 'INF', `pool '${req.name}' created`);
+    this.onChange();
     return def;
   }
 
@@ -120,6 +127,7 @@ export class CephCluster {
     pool.def.pgNum = pgNum;
     pool.pgs = newPlacementGroups(poolId, pgNum, this.nowMs);
     this.remapPool(pool);
+    this.onChange();
   }
 
   /** How many buckets of a CRUSH type (`host`, `rack`) hold at least one in OSD: the most shards a rule can spread. */
@@ -131,47 +139,44 @@ export class CephCluster {
   /** The OSD daemon dies (crash: peers report it at once) or hangs (silence: reported after the heartbeat grace). */
   failOsd(id: number, mode: 'crash' | 'hang' = 'crash'): void {
     failOsd(this, id, mode);
+    this.onChange();
   }
 
   /** Every OSD of a host fails at once (power loss: silence, so the heartbeat grace applies). */
   failHost(host: string, mode: 'crash' | 'hang' = 'hang'): void {
     for (const o of this.osds.values()) if (o.host === host) failOsd(this, o.id, mode);
+    this.onChange();
   }
 
   /** The daemon starts again: it boots, is marked up (and in, if it had been marked out automatically). */
   restartOsd(id: number): void {
     restartOsd(this, id);
+    this.onChange();
   }
 
   /** The drive is replaced: the OSD's data is gone (ceph osd destroy + a new OSD with the same id). */
   replaceOsd(id: number): void {
     replaceOsd(this, id);
+    this.onChange();
   }
 
   /** `ceph osd out` / `ceph osd in`. */
   setOsdIn(id: number, isIn: boolean): void {
     this.setIn(this.osd(id), isIn);
     this.remapAll();
+    this.onChange();
   }
 
   /** Stops or starts a monitor. */
   setMonUp(name: string, up: boolean): void {
-    const mon = this.mons.find((m) => m.name === name);
-    if (!mon) throw new RangeError(`Cannot change mon.${name}: no such monitor`);
-    if (mon.up !== up) this.quorumSinceMs = this.nowMs;
-    mon.up = up;
+    setMonUp(this, name, up);
+    this.onChange();
   }
 
   /** Stops or starts a manager; when the active one stops, the first standby takes over. */
   setMgrUp(name: string, up: boolean): void {
-    const mgr = this.mgrs.find((m) => m.name === name);
-    if (!mgr) throw new RangeError(`Cannot change mgr.${name}: no such manager`);
-    mgr.up = up;
-    if (!up) mgr.activeSinceMs = undefined;
-    if (!this.mgrs.some((m) => m.up && m.activeSinceMs !== undefined)) {
-      const next = this.mgrs.find((m) => m.up);
-      if (next) next.activeSinceMs = this.nowMs;
-    }
+    setMgrUp(this, name, up);
+    this.onChange();
   }
 
   /** Monitors in quorum (a majority of the monmap must be up, else none). */
@@ -196,17 +201,6 @@ export class CephCluster {
    */
   poolFull(poolId: number): boolean {
     return this.fullPools.has(poolId);
-  }
-
-  private computePoolFull(poolId: number): boolean {
-    const pool = this.pool(poolId);
-    const used = this.usage();
-    const osds = new Set(pool.pgs.flatMap((pg) => pg.acting));
-    for (const id of osds) {
-      const u = used.get(id);
-      if (u && u.total > 0 && u.used / u.total >= this.params.fullRatio) return true;
-    }
-    return false;
   }
 
   /** Advances the simulated clock by `dtMs`: timers fire, PGs finish peering, data recovers. */
@@ -247,7 +241,7 @@ export class CephCluster {
     this.recoverySamples = this.recoverySamples.filter((x) => x.atMs > from);
     const sum = this.recoverySamples.reduce((a, x) => ({ bytes: a.bytes + x.bytes, objects: a.objects + x.objects }), { bytes: 0, objects: 0 });
     this.recoveryRate = { bytesPerSec: sum.bytes / 5, objectsPerSec: sum.objects / 5 };
-    this.fullPools = new Set([...this.pools.keys()].filter((id) => this.computePoolFull(id)));
+    this.fullPools = new Set([...this.pools.keys()].filter((id) => poolPastFull(this, id)));
   }
 
   private pendingWork(): PlacementGroup[] {
@@ -338,7 +332,8 @@ export class CephCluster {
     }
   }
 
-  private rebuildCrush(): void {
+  /** Rebuilds the CRUSH map from the hosts, rules and weights (bucket ids stay as they were). */
+  rebuildCrush(): void {
     const weights = new Map([...this.osds.values()].map((o) => [o.id, o.crushWeight]));
     this.mapper = new CrushMapper(compileMap(buildCrushMap([...this.hosts.values()], this.rules, weights, this.bucketIds)));
   }
@@ -382,14 +377,14 @@ export class CephCluster {
   }
 
   /** Runs `run` when the simulated clock reaches `atMs`. */
-  schedule(atMs: number, run: () => void): void {
-    this.events.push({ atMs, run });
+  schedule(atMs: number, timer: MonTimer): void {
+    this.events.push({ atMs, timer });
   }
 
   private fireDue(): boolean {
     const due = this.events.filter((e) => e.atMs <= this.nowMs).sort((a, b) => a.atMs - b.atMs);
     this.events = this.events.filter((e) => e.atMs > this.nowMs);
-    for (const e of due) e.run();
+    for (const e of due) runMonTimer(this, e.timer);
     return due.length > 0;
   }
 

@@ -6,24 +6,36 @@
 import type { CephCluster } from './ceph-cluster.js';
 import type { OsdState } from './cluster-types.js';
 
+/** A timer of the mon, as data so the engine state can be saved and restored with it pending. */
+export type MonTimer = { kind: 'osd-failure'; osd: number; mode: 'crash' | 'hang'; reporter: number } | { kind: 'osd-down-out'; osd: number; downAtMs: number };
+
 /** The daemon of `id` dies; the mon marks it down after the detection delay of `mode`. */
 export function failOsd(c: CephCluster, id: number, mode: 'crash' | 'hang'): void {
   const osd = c.osd(id);
   if (osd.daemon !== 'running') return;
   osd.daemon = mode === 'crash' ? 'crashed' : 'hung';
+  const delay = mode === 'crash' ? c.params.immediateFailureMs : c.params.heartbeatGraceSec * 1000;
   const reporter = peerOf(c, osd);
-  const grace = c.params.heartbeatGraceSec;
-  const delay = mode === 'crash' ? c.params.immediateFailureMs : grace * 1000;
   if (mode === 'crash') c.logLine('mon.a', 'DBG', `osd.${id} reported immediately failed by osd.${reporter}`);
-  const decide = (): void => {
-    if (osd.daemon === 'running' || !osd.up) return;
-    // Without a quorum the mon cannot commit a new OSDMap: the failure waits.
-    if (!c.quorum().length) return c.schedule(c.nowMs + 1000, decide);
-    const why = mode === 'crash' ? `connection refused reported by osd.${reporter}` : `2 reporters from different host after ${grace.toFixed(3)} >= grace ${grace.toFixed(3)}`;
-    c.logLine('mon.a', 'INF', `osd.${id} failed (root=default,rack=${osd.rack},host=${osd.host}) (${why})`);
-    markDown(c, osd);
-  };
-  c.schedule(c.nowMs + delay, decide);
+  c.schedule(c.nowMs + delay, { kind: 'osd-failure', osd: id, mode, reporter });
+}
+
+/** Runs a mon timer that came due. */
+export function runMonTimer(c: CephCluster, t: MonTimer): void {
+  const osd = c.osds.get(t.osd);
+  if (!osd) return;
+  if (t.kind === 'osd-failure') decideFailure(c, osd, t);
+  else markOut(c, osd, t.downAtMs);
+}
+
+function decideFailure(c: CephCluster, osd: OsdState, t: MonTimer & { kind: 'osd-failure' }): void {
+  if (osd.daemon === 'running' || !osd.up) return;
+  // Without a quorum the mon cannot commit a new OSDMap: the failure waits.
+  if (!c.quorum().length) return c.schedule(c.nowMs + 1000, t);
+  const grace = c.params.heartbeatGraceSec;
+  const why = t.mode === 'crash' ? `connection refused reported by osd.${t.reporter}` : `2 reporters from different host after ${grace.toFixed(3)} >= grace ${grace.toFixed(3)}`;
+  c.logLine('mon.a', 'INF', `osd.${osd.id} failed (root=default,rack=${osd.rack},host=${osd.host}) (${why})`);
+  markDown(c, osd);
 }
 
 /** The daemon starts again: it boots and is marked up, and in if it had been marked out. */
@@ -55,17 +67,17 @@ function markDown(c: CephCluster, osd: OsdState): void {
   osd.up = false;
   osd.downSinceMs = c.nowMs;
   c.remapAll();
-  const downAt = c.nowMs;
-  const markOut = (): void => {
-    if (osd.up || !osd.in || osd.downSinceMs !== downAt) return;
-    if (!c.quorum().length) return c.schedule(c.nowMs + 1000, markOut);
-    const inCount = [...c.osds.values()].filter((o) => o.in).length;
-    if ((inCount - 1) / c.osds.size < c.params.minInRatio) return;
-    c.logLine('mon.a', 'INF', `Marking osd.${osd.id} out (has been down for ${c.params.downOutIntervalSec} seconds)`);
-    c.setIn(osd, false);
-    c.remapAll();
-  };
-  c.schedule(downAt + c.params.downOutIntervalSec * 1000, markOut);
+  c.schedule(c.nowMs + c.params.downOutIntervalSec * 1000, { kind: 'osd-down-out', osd: osd.id, downAtMs: c.nowMs });
+}
+
+function markOut(c: CephCluster, osd: OsdState, downAtMs: number): void {
+  if (osd.up || !osd.in || osd.downSinceMs !== downAtMs) return;
+  if (!c.quorum().length) return c.schedule(c.nowMs + 1000, { kind: 'osd-down-out', osd: osd.id, downAtMs });
+  const inCount = [...c.osds.values()].filter((o) => o.in).length;
+  if ((inCount - 1) / c.osds.size < c.params.minInRatio) return;
+  c.logLine('mon.a', 'INF', `Marking osd.${osd.id} out (has been down for ${c.params.downOutIntervalSec} seconds)`);
+  c.setIn(osd, false);
+  c.remapAll();
 }
 
 /** The peer that reports a failure: the OSD with the next lower id, else any up OSD on another host. */

@@ -3,6 +3,7 @@
 // thin (an object exists once written), with snapshots, copy-on-write clones, flatten and QoS config.
 import type { CephCluster } from '../cluster/ceph-cluster.js';
 import { hash32_2 } from '../crush/hash.js';
+import { rbdConfigImageSet } from '../cli-format/rbd-format.js';
 
 /** RBD feature bits (src/include/rbd/features.h). */
 export const RBD_FEATURES = { layering: 1, striping: 2, 'exclusive-lock': 4, 'object-map': 8, 'fast-diff': 16, 'deep-flatten': 32, journaling: 64, 'data-pool': 128, operations: 256 } as const;
@@ -46,8 +47,24 @@ export class RbdImageStore {
   private readonly images = new Map<string, RbdImage>();
   private seq = 0;
   private snapSeq = 0;
+  /** Called after a metadata change (create, snapshot, clone, flatten, resize, remove, config; not data writes). */
+  onChange: () => void = () => undefined;
+  /** Called after a data write. */
+  onWrite: () => void = () => undefined;
 
   constructor(private readonly cluster: CephCluster) {}
+
+  /** Every image and the id counters, to save with the engine state. */
+  save(): { images: RbdImage[]; seq: number; snapSeq: number } {
+    return { images: [...this.images.values()], seq: this.seq, snapSeq: this.snapSeq };
+  }
+
+  /** Puts back what `save` returned (into an empty store). */
+  restore(s: { images: RbdImage[]; seq: number; snapSeq: number }): void {
+    for (const img of s.images) this.images.set(`${img.poolId}/${img.name}`, img);
+    this.seq = s.seq;
+    this.snapSeq = s.snapSeq;
+  }
 
   /** `rbd create`: a thin image; throws if the name is taken. */
   create(poolId: number, name: string, sizeBytes: number, opts: { features?: string[]; dataPoolId?: number; order?: number } = {}): RbdImage {
@@ -63,6 +80,7 @@ export class RbdImageStore {
       createdMs: this.cluster.nowMs, modifiedMs: this.cluster.nowMs, objects: new Map(), snaps: [], config: new Map(),
     };
     this.images.set(key, img);
+    this.onChange();
     return img;
   }
 
@@ -109,6 +127,7 @@ export class RbdImageStore {
       pos = end;
     }
     img.modifiedMs = this.cluster.nowMs;
+    this.onWrite();
     return true;
   }
 
@@ -119,11 +138,18 @@ export class RbdImageStore {
     return parent.snaps.find((s) => s.name === img.parent!.snap)?.objects.get(objNo) ?? 0;
   }
 
+  /** `rbd config image set POOL/IMAGE KEY VALUE` (known rbd_qos_* keys, non-negative integers). */
+  setConfig(img: RbdImage, key: string, value: string): void {
+    rbdConfigImageSet(img, key, value);
+    this.onChange();
+  }
+
   /** `rbd snap create`. */
   snapCreate(img: RbdImage, name: string): RbdSnap {
     if (img.snaps.some((s) => s.name === name)) throw new RangeError(`Cannot create snapshot ${name}: it already exists`);
     const snap = { id: ++this.snapSeq + 3, name, sizeBytes: img.sizeBytes, createdMs: this.cluster.nowMs, protected: false, objects: new Map(img.objects) };
     img.snaps.push(snap);
+    this.onChange();
     return snap;
   }
 
@@ -133,6 +159,7 @@ export class RbdImageStore {
     if (!snap) throw new RangeError(`Cannot clone ${parent.name}@${snapName}: no such snapshot`);
     const child = this.create(poolId, name, snap.sizeBytes, { features: parent.features.filter((f) => f !== 'data-pool'), dataPoolId: parent.dataPoolId });
     child.parent = { poolId: parent.poolId, image: parent.name, snap: snapName, overlap: snap.sizeBytes };
+    this.onChange();
     return child;
   }
 
@@ -147,6 +174,7 @@ export class RbdImageStore {
       if (!this.write(child, objNo * objSize, bytes)) return false;
     }
     child.parent = undefined;
+    this.onChange();
     return true;
   }
 
@@ -154,6 +182,7 @@ export class RbdImageStore {
   resize(img: RbdImage, sizeBytes: number): void {
     if (sizeBytes < img.sizeBytes) throw new RangeError(`Cannot shrink ${img.name} without --allow-shrink`);
     img.sizeBytes = sizeBytes;
+    this.onChange();
   }
 
   /** `rbd rm`: removes the image's objects from its pool; refused while it has snapshots. */
@@ -162,6 +191,7 @@ export class RbdImageStore {
     const pool = img.dataPoolId ?? img.poolId;
     for (const [objNo, bytes] of img.objects) this.cluster.deleteObject(pool, objectName(img, objNo), bytes, true);
     this.images.delete(`${img.poolId}/${img.name}`);
+    this.onChange();
   }
 
   /** Images that are clones of the given image. */

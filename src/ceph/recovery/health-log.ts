@@ -11,6 +11,18 @@ export class HealthLog {
   private lastStates = '';
   private version = 0;
 
+  /** What the log remembers (the checks last reported), to save with the engine state. */
+  save(): { last: [string, string][]; lastStates: string; version: number } {
+    return { last: [...this.last], lastStates: this.lastStates, version: this.version };
+  }
+
+  /** Restores what `save` returned. */
+  restore(s: { last: [string, string][]; lastStates: string; version: number }): void {
+    this.last = new Map(s.last);
+    this.lastStates = s.lastStates;
+    this.version = s.version;
+  }
+
   /** Compares the current checks with the last ones and appends the transition lines (and a `pgmap` line when PG states changed). */
   observe(c: CephCluster): void {
     const states = pgsByState(c).map(([s, n]) => `${n} ${s}`).join(', ');

@@ -36,6 +36,12 @@ export class RecoveryScheduler {
     return this.flows;
   }
 
+  /** Puts back flows saved with the engine state (their PGs and target shards already restored). */
+  restore(flows: Flow[]): void {
+    this.flows = [...flows];
+    this.index();
+  }
+
   private byPg = new Map<PlacementGroup, Set<Flow['kind']>>();
 
   /** True when the PG holds a reservation of that kind. */

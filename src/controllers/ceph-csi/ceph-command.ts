@@ -5,9 +5,10 @@
  */
 import {
   dfJson, formatConfigImageList, formatDf, formatDumpStuck, formatFio, formatHealthDetail, formatOsdDf, formatOsdTree, formatPgStat, formatRbdInfo,
-  formatRbdLs, formatSnapLs, formatStatus, formatWatch, healthJson, healthReport, osdDfJson, osdTreeJson, pgStatJson, rbdConfigImageSet, rbdInfoJson,
+  formatRbdLs, formatSnapLs, formatStatus, formatWatch, healthJson, healthReport, osdDfJson, osdTreeJson, pgStatJson, rbdInfoJson,
   rbdLsJson, runFio, snapLsJson, statusJson, type CephCluster, type RbdImage, type RbdImageStore,
 } from '../../ceph/model.js';
+import { monSessionError } from '../../ceph/cluster/mon-session.js';
 import type { CephHost } from '../storage-cluster/ceph-host.js';
 
 /** A command: the tool, its arguments, and `-f` format. */
@@ -38,10 +39,14 @@ export function runCephCommand(host: CephHost | undefined, spec: CephCommandSpec
     return fail('[errno 2] RADOS object not found (error connecting to the cluster): no Ceph cluster is running (create a StorageCluster)\n', 1);
   }
   host.advance();
+  // The tools need a monitor session first; without a quorum they time out (ceph/cluster/mon-session.ts).
+  const noSession = spec.tool === 'fio' ? undefined : monSessionError(c);
+  if (noSession) return fail(noSession, 1);
   try {
-    if (spec.tool === 'ceph') return ceph(c, spec);
-    if (spec.tool === 'rbd') return rbd(c, host.rbd, spec);
-    return fio(c, host.rbd, spec.args, claimImage ?? host.claimImage);
+    const r = spec.tool === 'ceph' ? ceph(c, spec) : spec.tool === 'rbd' ? rbd(c, host.rbd, spec) : fio(c, host.rbd, spec.args, claimImage ?? host.claimImage);
+    // What the command changed (QoS config, data fio wrote) is durable before it answers.
+    host.flush();
+    return r;
   } catch (e) {
     return fail(`${e instanceof Error ? e.message : String(e)}\n`);
   }
@@ -114,7 +119,7 @@ function rbd(c: CephCluster, store: RbdImageStore, spec: CephCommandSpec): CephC
   }
   if (cmd === 'config' && rest[0] === 'image' && rest[1] === 'set') {
     if (rest.length !== 5) return fail('rbd: config image set needs POOL/IMAGE KEY VALUE\n');
-    rbdConfigImageSet(imageSpec(c, store, rest[2]), rest[3]!, rest[4]!);
+    store.setConfig(imageSpec(c, store, rest[2]), rest[3]!, rest[4]!);
     return ok('', c);
   }
   if (cmd === 'config' && rest[0] === 'image' && (rest[1] === 'list' || rest[1] === 'ls')) {

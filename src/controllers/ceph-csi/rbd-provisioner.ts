@@ -46,6 +46,18 @@ export class RbdProvisioner implements VolumeProvisioner {
 
   constructor(private readonly host: CephHost) {}
 
+  /** ceph-csi's volume and snapshot journal (its omap in the pool), saved with the engine. */
+  journal(): { vols: [string, Entry][]; snaps: [string, SnapEntry][] } {
+    return { vols: [...this.vols], snaps: [...this.snaps] };
+  }
+
+  /** Restores what `journal` returned. */
+  loadJournal(saved: unknown): void {
+    const j = saved as { vols?: [string, Entry][]; snaps?: [string, SnapEntry][] };
+    for (const [k, v] of j.vols ?? []) this.vols.set(k, v);
+    for (const [k, v] of j.snaps ?? []) this.snaps.set(k, v);
+  }
+
   drivers(): string[] {
     return [...RBD_DRIVERS];
   }
@@ -103,6 +115,8 @@ export class RbdProvisioner implements VolumeProvisioner {
     const attrs: Record<string, string> = { clusterID: cluster, pool: req.parameters.pool!, imageName: img.name, imageFeatures: img.features.filter((f) => f !== 'data-pool').join(','), journalPool: req.parameters.pool! };
     if (req.parameters.dataPool) attrs.dataPool = req.parameters.dataPool;
     this.vols.set(handle, { poolId, image: img.name, attrs });
+    // The image and its journal entry are durable before the PV that names them is created.
+    this.host.commit();
     return this.volume(handle)!;
   }
 
@@ -124,10 +138,11 @@ export class RbdProvisioner implements VolumeProvisioner {
     const img = rbd.get(e.poolId, e.image);
     if (img.snaps.length || rbd.children(img).length) {
       e.trashed = true;
-      return;
+      return this.host.commit();
     }
     rbd.remove(img);
     this.vols.delete(handle);
+    this.host.commit();
   }
 
   private cloneOf(parent: RbdImage, snap: string, req: VolumeRequest): ClonedVolume {
@@ -168,6 +183,7 @@ export class RbdProvisioner implements VolumeProvisioner {
     this.host.rbd!.snapCreate(img, snap);
     const info: VolumeSnapshotInfo = { snapshotHandle: handle, sourceVolumeHandle: source, restoreSizeBytes: img.sizeBytes, creationTimeMs: nowMs, readyToUse: true };
     this.snaps.set(handle, { poolId: e.poolId, image: img.name, snap, info });
+    this.host.commit();
     return info;
   }
 
@@ -178,6 +194,7 @@ export class RbdProvisioner implements VolumeProvisioner {
     // A snapshot that clones still read from stays (clone v2 keeps it in the snapshot trash).
     if (!this.host.rbd.children(img).some((c) => c.parent?.snap === s.snap)) img.snaps = img.snaps.filter((x) => x.name !== s.snap);
     this.snaps.delete(handle);
+    this.host.commit();
   }
 
   async expand(handle: string, bytes: number): Promise<number> {
@@ -185,6 +202,7 @@ export class RbdProvisioner implements VolumeProvisioner {
     if (!img) throw new ProvisioningError('NotFound', `volume ID ${handle} not found`);
     const want = Math.ceil(bytes / MiB) * MiB;
     if (want > img.sizeBytes) this.host.rbd!.resize(img, want);
+    this.host.commit();
     return img.sizeBytes;
   }
 
@@ -194,6 +212,8 @@ export class RbdProvisioner implements VolumeProvisioner {
     const from = this.host.rbd.usedBytes(img);
     const len = Math.min(bytes, img.sizeBytes - from);
     if (len > 0) this.host.rbd.write(img, from, len);
+    // An import or copy is recorded once, when it completes: durable before CDI reports it done.
+    this.host.flush();
   }
 
   volume(handle: string): ProvisionedVolume | undefined {

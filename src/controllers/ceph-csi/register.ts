@@ -27,11 +27,17 @@ export interface CephStorage {
   stop(): void;
 }
 
-/** Registers LSO, ODF and the CSI provisioners on a manager; `fallback` serves drivers without a model. */
-export function registerCephStorage(mgr: Manager, clock: Clock, def: ClusterDefinition, fallback: VolumeProvisioner = new TwinProvisioner()): CephStorage {
-  const host = new CephHost(def, clock);
+/**
+ * Registers LSO, ODF and the CSI provisioners on a manager; `fallback` serves drivers without a model.
+ * With `dataDir` the engine (and ceph-csi's journal) is restored from and saved under `<dataDir>/ceph/`.
+ */
+export function registerCephStorage(mgr: Manager, clock: Clock, def: ClusterDefinition, fallback: VolumeProvisioner = new TwinProvisioner(), dataDir?: string): CephStorage {
+  const host = new CephHost(def, clock, dataDir);
   setCephHost(mgr, host);
   const rbd = new RbdProvisioner(host);
+  host.addSection('ceph-csi-rbd', { save: () => rbd.journal(), load: (j) => rbd.loadJournal(j) });
+  // Before any controller acts: the StorageCluster controller then adopts the restored engine.
+  host.restore();
   const trident = new TridentProvisioner();
   const provisioner = new DispatchProvisioner(rbd, trident, fallback);
   const pvcs = mgr.informer(PVCS);

@@ -1,56 +1,47 @@
 /**
- * Twin faults as the storage engine sees them: a failed drive (`Disk worker-5/nvme3n1`) crashes
- * its OSD (peers see refused connections); a failed node silences its OSDs (reported after the
- * heartbeat grace) and its monitor. Repairing a drive replaces it (the OSD comes back empty and
- * backfills); repairing a node restarts its daemons.
+ * Twin faults as the storage engine sees them: whenever a Fault appears or goes, the engine is
+ * moved to what all active faults imply (./sync-faults.ts): dead drives, hosts without power
+ * (Node and PDU faults, including a PDU that trips under the load its partner shed) and hosts
+ * cut off from the network (Link and Switch faults), with the twin's own reachability.
  */
 import type { KubeObject } from '../../api/types.js';
 import type { Manager } from '../../runtime/manager.js';
+import type { ActiveFault } from '../../twin/faults/reachability.js';
+import { PODS } from '../persistent-volume/resources.js';
 import type { CephHost } from './ceph-host.js';
 import { FAULTS } from './resources.js';
+import { syncFaults, type HostReach } from './sync-faults.js';
 
-type Target = { kind: string; name: string };
+const KINDS = new Set(['Node', 'Disk', 'Link', 'Switch', 'PDU']);
 
-const targetOf = (f: KubeObject) => (f.spec as { target?: Target }).target;
-
-/** Applies a fault (or its repair) to the engine; returns the OSD ids it touched. */
-export function applyFault(host: CephHost, t: Target, repaired: boolean, monNodes: Map<string, string> = new Map()): number[] {
-  const c = host.cluster;
-  if (!c) return [];
-  host.advance();
-  if (t.kind === 'Disk') {
-    const [node, drive] = t.name.split('/');
-    const id = host.osdOnDrive(node ?? '', drive ?? '');
-    if (id === undefined) return [];
-    if (repaired) c.replaceOsd(id);
-    else c.failOsd(id, 'crash');
-    return [id];
-  }
-  if (t.kind === 'Node') {
-    const ids = [...c.osds.values()].filter((o) => o.host === t.name).map((o) => o.id);
-    if (repaired) for (const id of ids) c.restartOsd(id);
-    else c.failHost(t.name, 'hang');
-    for (const [mon, node] of monNodes) if (node === t.name && c.mons.some((m) => m.name === mon)) c.setMonUp(mon, repaired);
-    return ids;
-  }
-  return [];
+/** The active faults (not being deleted, with a known target kind). */
+export function activeFaults(faults: KubeObject[]): ActiveFault[] {
+  return faults
+    .filter((f) => !f.metadata.deletionTimestamp)
+    .map((f) => (f.spec as { target?: ActiveFault } | undefined)?.target)
+    .filter((t): t is ActiveFault => !!t && KINDS.has(t.kind) && typeof t.name === 'string');
 }
 
-/** Watches Faults and applies Disk and Node ones to the engine; `monNodes` tells where each MON runs. */
+/** Watches Faults and keeps the engine in step with them; `monNodes` tells where each MON runs (the MGR's node comes from its pod). */
 export function registerStorageFaults(mgr: Manager, host: CephHost, monNodes: () => Map<string, string>): void {
   const faults = mgr.informer(FAULTS);
-  const applied = new Set<string>();
-  faults.on({
-    add: (f) => {
-      const t = targetOf(f);
-      if (!t || applied.has(f.metadata.uid!)) return;
-      applied.add(f.metadata.uid!);
-      applyFault(host, t, false, monNodes());
-    },
-    delete: (f) => {
-      const t = targetOf(f);
-      if (!t || !applied.delete(f.metadata.uid!)) return;
-      applyFault(host, t, true, monNodes());
-    },
+  const pods = mgr.informer(PODS);
+  const last = new Map<string, HostReach>();
+  const ctl = mgr.controller('ceph-faults', async () => {
+    // Level-based over the Fault list: before the first list it would look like "no faults" and
+    // repair the failed OSDs of an engine restored after a restart.
+    await Promise.all([faults.waitForSync(), pods.waitForSync()]);
+    const c = host.cluster;
+    if (!c) return;
+    host.advance();
+    const mgrs = new Map(pods.list().filter((p) => p.metadata.labels?.app === 'rook-ceph-mgr').map((p) => [p.metadata.labels!.mgr!, (p.spec as { nodeName?: string }).nodeName ?? '']));
+    syncFaults(c, host.def, activeFaults(faults.list()), { mons: monNodes(), mgrs }, last);
   });
+  const kick = () => ctl.enqueue('all');
+  faults.on({ add: kick, update: kick, delete: kick });
+  // MON/MGR pods starting (the engine is created then) or moving: faults already active apply to them too.
+  const daemon = (p: KubeObject) => {
+    if (['rook-ceph-mon', 'rook-ceph-mgr'].includes(p.metadata.labels?.app ?? '')) kick();
+  };
+  pods.on({ add: daemon, update: daemon });
 }
