@@ -6,6 +6,7 @@ import { startControlPlane } from './control-plane.js';
 import { kubeconfig, writeKubeconfig } from './kubeconfig.js';
 import { loadClusterDefinition } from '../twin/inventory/index.js';
 import { TwinClock, parseClockMode } from '../twin/clock/twin-clock.js';
+import { keepClockFile, readClockFile } from '../twin/clock/clock-file.js';
 import { installSeconds, startTwin } from '../twin/twin.js';
 
 /** The story's cluster, shipped with ove. */
@@ -49,13 +50,19 @@ export function registerUpCommand(program: Command): void {
       const def = o.twin ? await loadClusterDefinition(resolve(o.cluster)) : undefined;
       // A fresh cluster installs in fast-forward, starting one install-duration ago, so it is
       // installed "now" and the nodes' ages read as the story's; then the chosen mode takes over.
-      const clock = new TwinClock({ mode: 'fast-forward' }, Date.now() - (def ? installSeconds(def) * 1000 : 0));
+      // A restart resumes at the twin's saved time when a fast-forward run left it ahead of the wall.
+      const durable = o.storage !== 'memory';
+      const saved = durable ? readClockFile(dataDir) : undefined;
+      const resumeAt = () => Math.max(Date.now(), saved ?? 0);
+      const clock = new TwinClock({ mode: 'fast-forward' }, saved !== undefined ? resumeAt() : Date.now() - (def ? installSeconds(def) * 1000 : 0));
       clock.start();
       const cp = await startControlPlane({ dataDir, host, port, storage: o.storage, clock });
       clock.addBusyProbe(() => cp.busy());
       const path = resolve(o.kubeconfig ?? join(dataDir, 'kubeconfig'));
       writeKubeconfig(path, kubeconfig(cp.url, cp.caPem, cp.adminToken));
+      const stopClockFile = durable ? keepClockFile(clock, dataDir) : () => undefined;
       const stop = async () => {
+        stopClockFile();
         clock.stop();
         await cp.stop();
         process.exit(0);
@@ -64,9 +71,9 @@ export function registerUpCommand(program: Command): void {
       process.once('SIGTERM', stop);
       if (def) {
         // The Ceph engine is durable with the API's objects: not with --storage memory, whose objects die with the process.
-        const twin = await startTwin({ client: cp.client, manager: cp.manager, clock, def, progress: (l) => console.log(`install: ${l}`), onInstalled: () => clock.switchTo(mode, Date.now()), dataDir: o.storage === 'memory' ? undefined : dataDir });
+        const twin = await startTwin({ client: cp.client, manager: cp.manager, clock, def, progress: (l) => console.log(`install: ${l}`), onInstalled: () => clock.switchTo(mode, resumeAt()), dataDir: durable ? dataDir : undefined });
         await twin.installed;
-      } else clock.switchTo(mode, Date.now());
+      } else clock.switchTo(mode, resumeAt());
       const nodes = def ? ` with ${def.hardware.servers.length} nodes of ${def.installConfig.metadata.name}` : '';
       console.log(`ove is ready at ${cp.url}${nodes} (storage: ${o.storage}, clock: ${o.clock}${o.speed ? ` x${o.speed}` : ''}); export KUBECONFIG=${path}`);
     });
