@@ -16,6 +16,7 @@ import { platformResources } from '../api/platform.js';
 import { twinResources } from '../api/twin/fault.js';
 import type { JSONSchema, KubeObject } from '../api/types.js';
 import { AdmissionChain } from '../apiserver/admission/admission.js';
+import { kubevirtVmAdmission } from '../apiserver/hooks/kubevirt-vm-admission.js';
 import { namespaceLifecycle } from '../apiserver/admission/namespace-lifecycle.js';
 import { rbacEscalation } from '../apiserver/admission/rbac-escalation.js';
 import { ServiceAccountTokens, TokenAuthenticator } from '../apiserver/authn/authenticator.js';
@@ -140,6 +141,7 @@ export async function startControlPlane(opts: ControlPlaneOptions): Promise<Cont
   registerWorkloadScale(hooks);
   const upgradeHooks = new Map<string, UpgradeHook>();
   registerKubevirtSubresources(hooks, upgradeHooks, () => client, twinGuestModel());
+  admission.register(kubevirtVmAdmission(() => client));
   // The manager is created below; until then (bootstrap) there is no engine to reach.
   let managerReady = false;
   registerCephCommandHook(hooks, () => (managerReady ? manager : undefined));

@@ -9,6 +9,7 @@ import { TwinClock } from '../../src/twin/clock/twin-clock.js';
 import { loadClusterDefinition } from '../../src/twin/inventory/index.js';
 import { startTwin, type Twin } from '../../src/twin/twin.js';
 import type { KubeObject } from '../../src/api/types.js';
+import { stopVm } from '../../src/cli/virt/lifecycle.js';
 
 const NS = { group: '', version: 'v1', plural: 'namespaces', namespaced: false };
 const VMS = { group: 'kubevirt.io', version: 'v1', plural: 'virtualmachines', namespaced: true };
@@ -150,7 +151,9 @@ describe('chapter 5 on the twin: test-linux-01 from apply to console login', () 
   it('serves subresources.kubevirt.io/v1 as virt-api does: its discovery list, methods, and authenticated websockets only', async () => {
     const disc = await cp.client.call<{ resources: { name: string; verbs: unknown }[] }>('GET', '/apis/subresources.kubevirt.io/v1');
     expect(disc.resources.map((r) => r.name)).toEqual(expect.arrayContaining(['virtualmachines/start', 'virtualmachines/stop', 'virtualmachines/restart', 'virtualmachines/migrate', 'virtualmachineinstances/console', 'virtualmachineinstances/vnc', 'virtualmachineinstances/pause']));
-    expect(disc.resources.every((r) => r.name.includes('/') && r.verbs === null)).toBe(true);
+    // Besides the subresources, virt-api lists its one namespaced route, expand-vm-spec.
+    expect(disc.resources.filter((r) => !r.name.includes('/')).map((r) => r.name)).toEqual(['expand-vm-spec']);
+    expect(disc.resources.every((r) => r.verbs === null)).toBe(true);
     await expect(cp.client.call('GET', `${SUB}/virtualmachines/test-linux-01/start`)).rejects.toMatchObject({ code: 405 });
     await expect(cp.client.call('GET', `${SUB}/virtualmachineinstances/test-linux-01/console`)).rejects.toMatchObject({ code: 400, message: expect.stringContaining('websocket: the client is not using the websocket protocol') });
     const anon = new WebSocket(`${cp.url.replace('http', 'ws')}${SUB}/virtualmachineinstances/test-linux-01/console`, 'plain.kubevirt.io');
@@ -178,7 +181,7 @@ describe('chapter 5 on the twin: test-linux-01 from apply to console login', () 
     }, 'Stopped');
     expect((stopped.spec as { running?: boolean }).running).toBe(false);
     await eventually(async () => ((await cp.client.list(VMIS, 'sandbox')).items.length === 0 ? true : undefined), 'VMI gone');
-    await expect(cp.client.call('PUT', `${SUB}/virtualmachines/test-linux-01/stop`, {})).rejects.toMatchObject({ code: 409, message: expect.stringContaining('Halted does not support manual stop requests') });
+    await expect(cp.client.call('PUT', `${SUB}/virtualmachines/test-linux-01/stop`, {})).rejects.toMatchObject({ code: 409, message: expect.stringContaining('VM is not running') });
     await expect(cp.client.call('PUT', `${SUB}/virtualmachineinstances/test-linux-01/pause`, {})).rejects.toMatchObject({ code: 404 });
 
     // A dry run checks and changes nothing (virtctl start --dry-run sends dryRun: ["All"]).
@@ -190,6 +193,48 @@ describe('chapter 5 on the twin: test-linux-01 from apply to console login', () 
     await eventually(async () => (status(await cp.client.get(VMS, 'sandbox', 'test-linux-01')).printableStatus === 'Paused' ? true : undefined), 'Paused');
     const tail = seen.slice(3);
     expect(tail).toEqual(expect.arrayContaining(['Stopping', 'Stopped', 'Starting', 'Running', 'Paused']));
+  });
+
+  it('stop presses the ACPI button: Linux powers off in its shutdown time; a guest that ignores it runs until `virt stop --force --grace-period 0`', async () => {
+    const vm = (name: string, features: Record<string, unknown>): KubeObject => ({
+      apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', metadata: { name, namespace: 'sandbox' },
+      spec: { runStrategy: 'Always', template: { spec: { terminationGracePeriodSeconds: 180, domain: { features, cpu: { cores: 1 }, memory: { guest: '1Gi' }, devices: { disks: [{ name: 'root', disk: { bus: 'virtio' } }] } }, volumes: [{ name: 'root', containerDisk: { image: 'quay.io/containerdisks/fedora:40' } }] } } },
+    });
+    await cp.client.create(VMS, vm('acpi-on', {}));
+    await cp.client.create(VMS, vm('acpi-off', { acpi: { enabled: false } }));
+    for (const n of ['acpi-on', 'acpi-off']) await eventually(async () => (status(await cp.client.get(VMIS, 'sandbox', n)).phase === 'Running' ? true : undefined), `${n} running`);
+    // Past the kernel's start, so systemd-logind is up to act on the button.
+    const booted = clock.now() + 30_000;
+    await eventually(async () => (clock.now() > booted ? true : undefined), 'guests booted');
+    const events = async (n: string) => (await cp.client.list(EVENTS, 'sandbox')).items.filter((e) => (e as unknown as { involvedObject: { name: string } }).involvedObject.name === n) as unknown as { reason: string; type: string; message: string; lastTimestamp: string }[];
+    // From the button press (ShuttingDown) to the domain gone (Stopped), in simulated seconds.
+    const finished = async (n: string) => {
+      const ev = await events(n);
+      const at = (r: string) => ev.find((e) => e.reason === r)?.lastTimestamp;
+      const [from, to] = [at('ShuttingDown'), at('Stopped')];
+      return from && to ? (Date.parse(to) - Date.parse(from)) / 1000 : undefined;
+    };
+
+    for (const n of ['acpi-on', 'acpi-off']) await cp.client.call('PUT', `${SUB}/virtualmachines/${n}/stop`, {});
+    const seconds = await eventually(() => finished('acpi-on'), 'acpi-on powered off');
+    expect(seconds).toBeGreaterThanOrEqual(4);
+    expect(seconds).toBeLessThan(6);
+    expect((await events('acpi-on')).map((e) => e.reason)).toEqual(expect.arrayContaining(['ShuttingDown', 'Stopped']));
+    // The guest without ACPI is still running, 10 simulated seconds later, within its 180 s grace period.
+    const later = clock.now() + 10_000;
+    await eventually(async () => (clock.now() > later ? true : undefined), '10 s');
+    expect(status(await cp.client.get(VMIS, 'sandbox', 'acpi-off')).phase).toBe('Running');
+    expect(status(await cp.client.get(VMS, 'sandbox', 'acpi-off')).printableStatus).toBe('Stopping');
+    // A plain second stop is refused; the forced one (virtctl stop --force --grace-period 0) sets the grace period to 0.
+    await expect(cp.client.call('PUT', `${SUB}/virtualmachines/acpi-off/stop`, {})).rejects.toMatchObject({ code: 409, message: expect.stringContaining('Halted does not support manual stop requests') });
+    const out: string[] = [];
+    await stopVm(cp.client, { out: (t) => void out.push(t), err: () => undefined }, 'sandbox', 'acpi-off', { force: true, gracePeriod: '0' });
+    expect(out.join('')).toBe('VM acpi-off was scheduled to stop\n');
+    await eventually(() => finished('acpi-off'), 'acpi-off killed');
+    await eventually(async () => (status(await cp.client.get(VMS, 'sandbox', 'acpi-off')).printableStatus === 'Stopped' ? true : undefined), 'acpi-off Stopped');
+    const killed = (await events('acpi-off')).find((e) => e.reason === 'Stopped');
+    expect(killed).toMatchObject({ type: 'Warning', message: expect.stringContaining('did not shut down within the grace period of 0 s') });
+    expect((await events('acpi-off')).filter((e) => e.reason === 'Stopped')).toHaveLength(1);
   });
 
   it('test-win-01 boots to Windows Setup, which lists no drives until viostor is loaded from the virtio-win CD', async () => {

@@ -18,6 +18,8 @@ export function defaultVirtualMachine(vm: KubeObject): void {
   if (!tspec || !domain) return;
   if (typeof tspec.architecture !== 'string' || tspec.architecture === '') tspec.architecture = DEFAULT_ARCHITECTURE;
   const machine = asObj(domain.machine) ?? {};
+  // With a preference the mutator takes its preferredMachineType first (ove: the KubeVirt VM admission plugin sets it).
+  if (asObj(vm.spec)?.preference) return;
   if (typeof machine.type !== 'string' || machine.type === '') {
     machine.type = DEFAULT_AMD64_MACHINE_TYPE;
     domain.machine = machine;

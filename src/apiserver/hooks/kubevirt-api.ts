@@ -29,7 +29,7 @@ const own = new ResourceRegistry(kubevirtSubresourceDefs);
 
 /** virt-api's APIResourceList for the group version. */
 export function kubevirtSubresourceDiscovery(): Record<string, unknown> {
-  const resources = [...VMI_SUBRESOURCES.map((s) => `virtualmachineinstances/${s}`), ...VM_SUBRESOURCES.map((s) => `virtualmachines/${s}`)].map((name) => ({ name, singularName: '', namespaced: true, kind: '', verbs: null }));
+  const resources = [...VMI_SUBRESOURCES.map((s) => `virtualmachineinstances/${s}`), ...VM_SUBRESOURCES.map((s) => `virtualmachines/${s}`), 'expand-vm-spec'].map((name) => ({ name, singularName: '', namespaced: true, kind: '', verbs: null }));
   return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: 'subresources.kubevirt.io/v1', resources };
 }
 
@@ -55,6 +55,12 @@ async function serve(server: ApiServer, hooks: Map<string, HookHandler>, req: In
     return respond(out, { code: 200, body: kubevirtSubresourceDiscovery() });
   }
   const info = parseRequestPath(url.pathname);
+  // PUT namespaces/NS/expand-vm-spec: virt-api's one route that is not a subresource of an object.
+  if (info.resource === 'expand-vm-spec' && info.namespace && !info.name) {
+    if (method !== 'PUT') throw new StatusError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
+    const result = await hooks.get('subresources.kubevirt.io/expand-vm-spec')!(d, { method, info, res: own.all()[0]!, query: url.searchParams, headers: req.headers, user, body: await readBody(req) }, out);
+    return result ? respond(out, result) : undefined;
+  }
   const res = info.resource ? own.get(info.group, info.version, info.resource) : undefined;
   const hook = res && info.name && info.subresource ? hooks.get(`${res.group}/${res.plural}/${info.subresource}`) : undefined;
   if (!res || !hook || !res.subresources.includes(info.subresource!)) throw new StatusError('NotFound', 'the server could not find the requested resource', {});

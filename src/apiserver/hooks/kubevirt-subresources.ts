@@ -12,6 +12,7 @@ import type { GuestModel } from './kubevirt-guest-model.js';
 import { badRequest } from '../../api/errors.js';
 import { vmiActionHooks } from './kubevirt-vmi-actions.js';
 import { vmLifecycleHooks } from './kubevirt-vm-lifecycle.js';
+import { expandVmSpecHook } from './kubevirt-expand-spec.js';
 
 const G = 'subresources.kubevirt.io';
 
@@ -19,6 +20,7 @@ const G = 'subresources.kubevirt.io';
 export function registerKubevirtSubresources(hooks: Map<string, HookHandler>, upgrades: Map<string, UpgradeHook>, client: () => Client, guests: GuestModel): void {
   for (const [sub, h] of Object.entries(vmLifecycleHooks(client))) hooks.set(`${G}/virtualmachines/${sub}`, h);
   for (const [sub, h] of Object.entries(vmiActionHooks(client, guests))) hooks.set(`${G}/virtualmachineinstances/${sub}`, h);
+  hooks.set(`${G}/expand-vm-spec`, expandVmSpecHook(client));
   upgrades.set(`${G}/virtualmachineinstances/console`, consoleHook(client, guests));
   upgrades.set(`${G}/virtualmachineinstances/vnc`, vncHook(client));
   // Without an Upgrade header these are plain requests, which gorilla/websocket refuses with 400.

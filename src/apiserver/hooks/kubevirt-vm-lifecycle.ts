@@ -1,5 +1,5 @@
 /**
- * PUT virtualmachines/NAME/{start,stop,restart,migrate} and GET .../expand-spec at
+ * PUT virtualmachines/NAME/{start,stop,restart,migrate} and GET .../expand-spec (`kubevirt-expand-spec.ts`) at
  * `subresources.kubevirt.io/v1`, as virt-api's lifecycle handlers (kubevirt/kubevirt
  * `pkg/virt-api/rest/lifecycle.go`) answer them: refusals are 409 Conflicts worded
  * as KubeVirt words them; accepted requests patch the VM's run strategy or append
@@ -9,6 +9,7 @@ import { conflict, notFound } from '../../api/errors.js';
 import type { KubeObject } from '../../api/types.js';
 import type { Client } from '../../client/client.js';
 import type { HookHandler } from '../server.js';
+import { expandSpecHook, type expandVm } from './kubevirt-expand-spec.js';
 
 const VMS = { group: 'kubevirt.io', version: 'v1', plural: 'virtualmachines', namespaced: true };
 const VMIS = { group: 'kubevirt.io', version: 'v1', plural: 'virtualmachineinstances', namespaced: true };
@@ -38,15 +39,21 @@ async function load(client: Client, ns: string, name: string): Promise<{ vm: Vm;
   return { vm, vmi };
 }
 
+/** The options body (StartOptions, StopOptions, ...); empty when absent or not JSON. */
+function bodyOf<T extends object>(req: { body?: Buffer }): T & { dryRun?: string[] } {
+  if (!req.body?.length) return {} as T & { dryRun?: string[] };
+  try {
+    const v = JSON.parse(req.body.toString('utf8')) as unknown;
+    return (v && typeof v === 'object' ? v : {}) as T & { dryRun?: string[] };
+  } catch {
+    return {} as T & { dryRun?: string[] };
+  }
+}
+
 /** `dryRun: ["All"]` in the StartOptions/StopOptions/RestartOptions/MigrateOptions body: check, change nothing. */
 function dryRun(req: { body?: Buffer }): boolean {
-  if (!req.body?.length) return false;
-  try {
-    const opts = JSON.parse(req.body.toString('utf8')) as { dryRun?: string[] };
-    return Array.isArray(opts.dryRun) && opts.dryRun.includes('All');
-  } catch {
-    return false;
-  }
+  const opts = bodyOf<object>(req);
+  return Array.isArray(opts.dryRun) && opts.dryRun.includes('All');
 }
 
 const refuse = (name: string, msg: string) => conflict('kubevirt.io', 'virtualmachine', name, msg);
@@ -84,18 +91,21 @@ export function vmLifecycleHooks(client: () => Client): Record<string, HookHandl
       const name = vm.metadata.name!;
       const live = vmi && !final(vmi);
       const rs = strategyOf(vm);
-      if (!live && (rs === 'Halted' || rs === 'Manual' || rs === 'RerunOnFailure')) throw refuse(name, rs === 'Halted' ? 'Halted does not support manual stop requests' : 'VM is not running');
-      if (dryRun(req)) return accepted;
+      const grace = bodyOf<{ gracePeriod?: number }>(req).gracePeriod;
+      const oldGrace = (vmi?.spec as { terminationGracePeriodSeconds?: number } | undefined)?.terminationGracePeriodSeconds;
+      // virt-api first sets the VMI's grace period (a forced stop: `virtctl stop --force --grace-period 0`); virt-handler kills the domain when it runs out.
+      if (live && grace !== undefined && !dryRun(req)) await client().patch(VMIS, vm.metadata.namespace, name, 'merge', { spec: { terminationGracePeriodSeconds: grace } });
       if (rs === 'Halted') {
-        if (!live) throw refuse(name, 'Halted does not support manual stop requests');
-        await addRequests(client(), vm, [{ action: 'Stop', uid: vmi!.metadata.uid }]);
-      } else if (rs === 'Manual') {
         if (!live) throw refuse(name, 'VM is not running');
-        await addRequests(client(), vm, [{ action: 'Stop', uid: vmi!.metadata.uid }]);
-      } else {
-        if (rs === 'RerunOnFailure' && !live) throw refuse(name, 'VM is not running');
-        await setStrategy(client(), vm, 'Halted');
+        // Only a shorter grace period may be asked of a VM that is already stopping.
+        if (grace === undefined || (oldGrace !== undefined && grace >= oldGrace)) throw refuse(name, 'Halted does not support manual stop requests');
+        if (!dryRun(req) && !vm.status?.stateChangeRequests?.length) await addRequests(client(), vm, [{ action: 'Stop', uid: vmi!.metadata.uid }]);
+        return accepted;
       }
+      if ((rs === 'Manual' || rs === 'RerunOnFailure') && !live) throw refuse(name, 'VM is not running');
+      if (dryRun(req)) return accepted;
+      if (rs === 'Manual') await addRequests(client(), vm, [{ action: 'Stop', uid: vmi!.metadata.uid }]);
+      else await setStrategy(client(), vm, 'Halted');
       return accepted;
     },
     restart: async (_d, req) => {
@@ -105,6 +115,8 @@ export function vmLifecycleHooks(client: () => Client): Record<string, HookHandl
       if (rs === 'Halted' || rs === 'Once') throw refuse(name, `${rs} does not support manual restart requests`);
       if (!vmi || final(vmi)) throw refuse(name, 'VM is not running');
       if (dryRun(req)) return accepted;
+      const grace = bodyOf<{ gracePeriodSeconds?: number }>(req).gracePeriodSeconds;
+      if (grace !== undefined) await client().patch(VMIS, vm.metadata.namespace, name, 'merge', { spec: { terminationGracePeriodSeconds: grace } });
       await addRequests(client(), vm, [{ action: 'Stop', uid: vmi.metadata.uid }, { action: 'Start' }]);
       return accepted;
     },
@@ -120,10 +132,6 @@ export function vmLifecycleHooks(client: () => Client): Record<string, HookHandl
       await client().updateStatus(VMIMS, { ...vmim, status: { phase: 'Pending', conditions: [{ type: 'ReadyToStart', status: 'False', reason: 'NotImplemented', message: 'live migration is not modelled by ove yet; this migration stays Pending' }] } });
       return accepted;
     },
-    'expand-spec': async (_d, req) => {
-      const { vm } = await load(client(), req.info.namespace!, req.info.name!);
-      if (vm.spec.instancetype || vm.spec.preference) throw refuse(vm.metadata.name!, 'expanding instance types and preferences is not implemented by ove yet');
-      return { code: 200, body: vm };
-    },
+    'expand-spec': expandSpecHook(client, async (ns, name) => (await load(client(), ns, name)).vm as Parameters<typeof expandVm>[1]),
   };
 }

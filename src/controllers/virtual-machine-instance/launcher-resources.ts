@@ -81,7 +81,7 @@ export function launcherResources(spec: VmiSpec): { requests: Record<string, str
 }
 
 /** A byte count as a quantity: `Mi` when whole, else plain bytes (as resource.Quantity canonicalizes BinarySI). */
-function bytes(n: number): string {
+export function bytes(n: number): string {
   if (n % Mi === 0) return n % (1024 * Mi) === 0 ? `${n / (1024 * Mi)}Gi` : `${n / Mi}Mi`;
   if (n % 1024 === 0) return `${n / 1024}Ki`;
   return String(n);

@@ -4,16 +4,15 @@
  * controller owner reference to the VM so the garbage collector removes them with it.
  */
 import type { KubeObject, OwnerReference } from '../../api/types.js';
-import type { Vm, Vmi } from './kubevirt-types.js';
-import { applyInstancetype } from './instancetype.js';
+import type { Vm, Vmi, VmiSpec } from './kubevirt-types.js';
 
 /** The controller owner reference to a VM. */
 export function vmOwnerRef(vm: Vm): OwnerReference {
   return { apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', name: vm.metadata.name!, uid: vm.metadata.uid!, controller: true, blockOwnerDeletion: true };
 }
 
-/** The VMI a VM starts: same name and namespace, the template's labels, annotations and spec (with the instance type applied). */
-export function vmiFor(vm: Vm, instancetype?: KubeObject): Vmi {
+/** The VMI a VM starts: same name and namespace, the template's labels, annotations and spec (expanded with the instance type and preference when given). */
+export function vmiFor(vm: Vm, expanded?: { spec: VmiSpec; annotations: Record<string, string> }): Vmi {
   const t = vm.spec.template;
   return {
     apiVersion: 'kubevirt.io/v1',
@@ -23,10 +22,10 @@ export function vmiFor(vm: Vm, instancetype?: KubeObject): Vmi {
       namespace: vm.metadata.namespace,
       labels: { ...(t.metadata?.labels ?? {}) },
       // virt-controller records which VM generation the VMI was made from (`kubevirt.io/vm-generation`).
-      annotations: { ...(t.metadata?.annotations ?? {}), 'kubevirt.io/vm-generation': String(vm.metadata.generation ?? 1) },
+      annotations: { ...(t.metadata?.annotations ?? {}), ...(expanded?.annotations ?? {}), 'kubevirt.io/vm-generation': String(vm.metadata.generation ?? 1) },
       ownerReferences: [vmOwnerRef(vm)],
     },
-    spec: instancetype ? applyInstancetype(t.spec, instancetype) : structuredClone(t.spec),
+    spec: structuredClone(expanded?.spec ?? t.spec),
   };
 }
 

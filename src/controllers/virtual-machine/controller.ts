@@ -11,6 +11,7 @@ import { REFS, type Vm, type Vmi } from './kubevirt-types.js';
 import { claimNames, dataVolumeNames } from './observed.js';
 import { reconcileVm } from './reconcile.js';
 import { commonInstancetypes } from './common-instancetypes.js';
+import { commonPreferences } from './common-preferences.js';
 import { registerVirtualMachineInstanceController } from '../virtual-machine-instance/controller.js';
 
 /** Registers the VM controller with a manager. */
@@ -22,6 +23,9 @@ export function registerVirtualMachineController(mgr: Manager, clock: Clock): vo
     pvcs: mgr.informer(REFS.pvcs),
     clusterInstancetypes: mgr.informer(REFS.clusterInstancetypes),
     instancetypes: mgr.informer(REFS.instancetypes),
+    clusterPreferences: mgr.informer(REFS.clusterPreferences),
+    preferences: mgr.informer(REFS.preferences),
+    controllerRevisions: mgr.informer(REFS.controllerRevisions),
   };
   const events = new EventRecorder(mgr.client, clock, 'virtualmachine-controller');
   const ctl = mgr.controller('virtualmachine', (key) => reconcileVm(mgr.client, inf, events, clock, key), 4);
@@ -40,18 +44,23 @@ export function registerVirtualMachineController(mgr: Manager, clock: Clock): vo
   };
   inf.dataVolumes.on({ add: (d) => users(d, dataVolumeNames), update: (_, d) => users(d, dataVolumeNames), delete: (d) => users(d, dataVolumeNames) });
   inf.pvcs.on({ add: (p) => users(p, claimNames), update: (_, p) => users(p, claimNames), delete: (p) => users(p, claimNames) });
-  const byInstancetype = (it: KubeObject) => {
-    for (const vm of inf.vms.list()) if (vm.spec.instancetype?.name === it.metadata.name) ctl.enqueue(key(vm));
+  const byName = (what: 'instancetype' | 'preference') => (o: KubeObject) => {
+    for (const vm of inf.vms.list()) if (vm.spec[what]?.name === o.metadata.name) ctl.enqueue(key(vm));
   };
-  inf.clusterInstancetypes.on({ add: byInstancetype, update: (_, it) => byInstancetype(it) });
-  inf.instancetypes.on({ add: byInstancetype, update: (_, it) => byInstancetype(it) });
-  // The common instance types are installed once, as the SSP operator deploys them.
+  for (const [i, what] of [[inf.clusterInstancetypes, 'instancetype'], [inf.instancetypes, 'instancetype'], [inf.clusterPreferences, 'preference'], [inf.preferences, 'preference']] as const) {
+    i.on({ add: byName(what), update: (_, o) => byName(what)(o) });
+  }
+  // The common instance types and preferences are installed once, as the SSP operator deploys them.
   const installer = mgr.controller('common-instancetypes', async () => {
-    for (const it of commonInstancetypes()) {
-      if (!inf.clusterInstancetypes.get(it.metadata.name!)) await mgr.client.create(REFS.clusterInstancetypes, it).catch((e: { code?: number }) => {
-        if (e.code !== 409) throw e;
-      });
-    }
+    const install = async (ref: typeof REFS.clusterInstancetypes | typeof REFS.clusterPreferences, informer: typeof inf.clusterInstancetypes, objs: KubeObject[]) => {
+      for (const o of objs) {
+        if (!informer.get(o.metadata.name!)) await mgr.client.create(ref, o).catch((e: { code?: number }) => {
+          if (e.code !== 409) throw e;
+        });
+      }
+    };
+    await install(REFS.clusterInstancetypes, inf.clusterInstancetypes, commonInstancetypes());
+    await install(REFS.clusterPreferences, inf.clusterPreferences, commonPreferences());
   });
   installer.enqueue('install');
 }

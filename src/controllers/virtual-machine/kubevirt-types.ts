@@ -105,8 +105,8 @@ export interface Vm extends KubeObject {
   spec: {
     running?: boolean;
     runStrategy?: string;
-    instancetype?: { name: string; kind?: string; revisionName?: string };
-    preference?: { name: string; kind?: string };
+    instancetype?: { name: string; kind?: string; revisionName?: string; inferFromVolume?: string; inferFromVolumeFailurePolicy?: string };
+    preference?: { name: string; kind?: string; revisionName?: string; inferFromVolume?: string; inferFromVolumeFailurePolicy?: string };
     template: { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec: VmiSpec };
     dataVolumeTemplates?: { apiVersion?: string; kind?: string; metadata?: { name?: string; labels?: Record<string, string>; annotations?: Record<string, string> }; spec: Record<string, unknown> }[];
   };
@@ -124,6 +124,9 @@ export const REFS = {
   secrets: { group: '', version: 'v1', plural: 'secrets', namespaced: true },
   clusterInstancetypes: { group: 'instancetype.kubevirt.io', version: 'v1beta1', plural: 'virtualmachineclusterinstancetypes', namespaced: false },
   instancetypes: { group: 'instancetype.kubevirt.io', version: 'v1beta1', plural: 'virtualmachineinstancetypes', namespaced: true },
+  clusterPreferences: { group: 'instancetype.kubevirt.io', version: 'v1beta1', plural: 'virtualmachineclusterpreferences', namespaced: false },
+  preferences: { group: 'instancetype.kubevirt.io', version: 'v1beta1', plural: 'virtualmachinepreferences', namespaced: true },
+  controllerRevisions: { group: 'apps', version: 'v1', plural: 'controllerrevisions', namespaced: true },
 } as const;
 
 /** The VMI phases [KV-T]: "", Pending, Scheduling, Scheduled, Running, Succeeded, Failed, WaitingForSync, Unknown. */

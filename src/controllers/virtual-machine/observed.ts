@@ -14,8 +14,12 @@ export interface Observed {
   /** PVCs by claim name (every `persistentVolumeClaim` and `dataVolume` volume); undefined when missing. */
   pvcs: Map<string, KubeObject | undefined>;
   now: number;
-  /** The VM's instance type: absent when it names none, null when the named one does not exist. */
+  /** The VM's instance type (its ControllerRevision's copy once stored): absent when it names none, null when the named one does not exist. */
   instancetype?: KubeObject | null;
+  /** The VM's preference, likewise. */
+  preference?: KubeObject | null;
+  /** The ControllerRevisions holding them. */
+  revisions?: { instancetype?: string; preference?: string };
 }
 
 /** The names of the DataVolumes a VM's volumes use. */

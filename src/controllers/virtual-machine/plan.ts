@@ -13,7 +13,7 @@ import { dataVolumeNames, dvPhase, DV_READY_PHASES, type Observed } from './obse
 import { inBackoff, printableStatus } from './printable-status.js';
 import { runStrategyOf } from './run-strategy.js';
 import { isStartExpected, isStopExpected, requestsOf } from './start-stop.js';
-import { conflictMessage, instancetypeConflicts } from './instancetype.js';
+import { expandVmiSpec, failureText, matcherKind, type Expansion } from './expand.js';
 
 /** Start back-off after failed VMIs: base × 2^(failures−1), capped (KubeVirt caps its crash-loop delay at 300 s). */
 export const START_BACKOFF = { baseSeconds: 10, maxSeconds: 300 };
@@ -68,8 +68,8 @@ export function plan(o: Observed): Plan {
   if (!vmi && isStartExpected({ ...observed, vm: { ...observed.vm, status: { ...observed.vm.status, stateChangeRequests: requests } } }) && dvsReady) {
     if (inBackoff(observed)) {
       requeueAfterMs = Date.parse(startFailure!.retryAfterTimestamp!) - o.now;
-    } else if (!instancetypeFailure(o)) {
-      actions.push({ kind: 'createVmi', vmi: vmiFor(vm, o.instancetype ?? undefined) });
+    } else if (!failureText(expansionOf(o))) {
+      actions.push({ kind: 'createVmi', vmi: vmiFor(vm, expansionOf(o) as Exclude<Expansion, { failures: unknown }>) });
       if (requests[0]?.action === 'Start') requests = requests.slice(1);
     }
   }
@@ -87,7 +87,7 @@ function statusOf(o: Observed, requests: StateChangeRequest[], startFailure: VmS
   const paused = conditionOf(vmi?.status?.conditions, 'Paused');
   if (paused?.status === 'True') conds.push(cond(prev.conditions, 'Paused', 'True', paused.reason ?? 'PausedByUser', paused.message ?? 'VMI was paused by user', o.now));
   const dvFailed = dataVolumeNames(vm).find((n) => dvPhase(o.dataVolumes.get(n)) === 'Failed');
-  const itFailure = instancetypeFailure(o);
+  const itFailure = failureText(expansionOf(o));
   if (dvFailed) conds.push(cond(prev.conditions, 'Failure', 'True', 'DataVolumeError', `DataVolume ${dvFailed} has failed`, o.now));
   else if (itFailure) conds.push(cond(prev.conditions, 'Failure', 'True', 'FailedCreate', itFailure, o.now));
   const status: VmStatus = {
@@ -104,20 +104,20 @@ function statusOf(o: Observed, requests: StateChangeRequest[], startFailure: VmS
   else delete status.stateChangeRequests;
   if (startFailure) status.startFailure = startFailure;
   else delete status.startFailure;
-  const it = vm.spec.instancetype;
-  if (it && o.instancetype) status.instancetypeRef = { name: it.name, kind: it.kind ?? 'VirtualMachineClusterInstancetype' };
-  else delete status.instancetypeRef;
+  for (const what of ['instancetype', 'preference'] as const) {
+    const m = vm.spec[what];
+    const obj = o[what];
+    const rev = o.revisions?.[what];
+    if (m && obj) status[`${what}Ref`] = { name: m.name, kind: matcherKind(m, what), ...(rev ? { controllerRevisionRef: { name: rev } } : {}) };
+    else delete status[`${what}Ref`];
+  }
   return status;
 }
 
-/** Why the VM's instance type cannot be applied, if it cannot (missing, or the template conflicts). */
-function instancetypeFailure(o: Observed): string | undefined {
-  const it = o.vm.spec.instancetype;
-  if (!it) return undefined;
-  const kind = it.kind ?? 'VirtualMachineClusterInstancetype';
-  if (!o.instancetype) return `Failure to find instancetype: ${kind.toLowerCase()}s.instancetype.kubevirt.io "${it.name}" not found`;
-  const conflicts = instancetypeConflicts(o.vm.spec.template.spec);
-  return conflicts.length ? conflictMessage(conflicts) : undefined;
+/** The VM's template expanded with what it names (or why it cannot be). */
+function expansionOf(o: Observed): Expansion {
+  const { vm } = o;
+  return expandVmiSpec(vm.spec.template.spec, { instancetype: vm.spec.instancetype, preference: vm.spec.preference }, o.instancetype, o.preference, {});
 }
 
 function cond(prev: Condition[] | undefined, type: string, status: Condition['status'], reason: string, message: string, now: number): Condition {

@@ -12,6 +12,7 @@ import type { Result } from '../../runtime/controller.js';
 import { REFS, type Vm, type Vmi } from './kubevirt-types.js';
 import { claimNames, dataVolumeNames, type Observed } from './observed.js';
 import { plan } from './plan.js';
+import { resolveMatcher, type SpecStore } from './resolve-specs.js';
 
 /** The informers the VM controller reads. */
 export interface VmInformers {
@@ -21,6 +22,9 @@ export interface VmInformers {
   pvcs: Informer;
   clusterInstancetypes: Informer;
   instancetypes: Informer;
+  clusterPreferences: Informer;
+  preferences: Informer;
+  controllerRevisions: Informer;
 }
 
 /** Reconciles the VM `namespace/name`. */
@@ -35,8 +39,14 @@ export async function reconcileVm(client: Client, inf: VmInformers, events: Even
     dataVolumes: new Map([...dvNames].map((n) => [n, inf.dataVolumes.get(`${ns}/${n}`)])),
     pvcs: new Map(claimNames(vm).map((n) => [n, inf.pvcs.get(`${ns}/${n}`)])),
     now: clock.now(),
-    instancetype: instancetypeOf(inf, vm),
   };
+  const store = specStore(client, inf);
+  for (const what of ['instancetype', 'preference'] as const) {
+    if (!vm.spec[what]) continue;
+    const r = await resolveMatcher(store, vm, what, { store: !vm.metadata.deletionTimestamp });
+    o[what] = r.obj;
+    if (r.revision) (o.revisions ??= {})[what] = r.revision;
+  }
   const p = plan(o);
   for (const a of p.actions) {
     if (a.kind === 'createDataVolume') {
@@ -55,12 +65,22 @@ export async function reconcileVm(client: Client, inf: VmInformers, events: Even
   return p.requeueAfterMs !== undefined ? { requeueAfterMs: p.requeueAfterMs } : undefined;
 }
 
-/** The instance type a VM names: undefined when none, null when missing. */
-function instancetypeOf(inf: VmInformers, vm: Vm): KubeObject | null | undefined {
-  const it = vm.spec.instancetype;
-  if (!it) return undefined;
-  const found = it.kind === 'VirtualMachineInstancetype' ? inf.instancetypes.get(`${vm.metadata.namespace}/${it.name}`) : inf.clusterInstancetypes.get(it.name);
-  return found ?? null;
+/** Lookups through the informers; a ControllerRevision not yet in its informer is read from the server. */
+function specStore(client: Client, inf: VmInformers): SpecStore {
+  const informers = new Map<string, Informer>([
+    [REFS.clusterInstancetypes.plural, inf.clusterInstancetypes], [REFS.instancetypes.plural, inf.instancetypes],
+    [REFS.clusterPreferences.plural, inf.clusterPreferences], [REFS.preferences.plural, inf.preferences], [REFS.controllerRevisions.plural, inf.controllerRevisions],
+  ]);
+  return {
+    async get(ref, ns, name) {
+      const cached = informers.get(ref.plural)?.get(ns ? `${ns}/${name}` : name);
+      if (cached || ref !== REFS.controllerRevisions) return cached;
+      return client.get(ref, ns, name).catch((e: { code?: number }) => (e.code === 404 ? undefined : Promise.reject(e)));
+    },
+    async create(ref, obj) {
+      await client.create(ref, obj).catch(ignoreExists);
+    },
+  };
 }
 
 /** A VMI of the VM's name counts only if the VM controls it (or it has no controller). */

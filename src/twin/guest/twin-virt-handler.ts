@@ -13,7 +13,8 @@ import { setCondition, setPhase, dropCondition } from '../../controllers/virtual
 import type { Clock } from '../../lib/clock.js';
 import type { Result } from '../../runtime/controller.js';
 import type { Manager } from '../../runtime/manager.js';
-import { GUEST_BOOT, shutdownSeconds, type BootParams } from './boot-model.js';
+import { acpiOutcome } from './acpi-shutdown.js';
+import { GUEST_BOOT, type BootParams } from './boot-model.js';
 import { BOOT_STARTED, FIRST_BOOT, guestOf, OS_HINT } from './guest.js';
 import { guestOsInfo, interfacesOf, nextMilestone } from './guest-status.js';
 import { windowsSetup } from './windows-setup.js';
@@ -39,6 +40,7 @@ export function registerTwinVirtHandler(mgr: Manager, clock: Clock, nodes: NodeA
   const pvcs = mgr.informer(REFS.pvcs);
   const events = new EventRecorder(mgr.client, clock, 'virt-handler');
   const due = new Map<string, number>();
+  const acpiPressed = new Map<string, number>();
   const secretOf = (ns: string, name: string) => secrets.get(`${ns}/${name}`);
 
   const ctl = mgr.controller('twin-virt-handler', async (key): Promise<Result | void> => {
@@ -60,8 +62,7 @@ export function registerTwinVirtHandler(mgr: Manager, clock: Clock, nodes: NodeA
       due.set(uid, at);
       if (at > now) return { requeueAfterMs: at - now };
       due.delete(uid);
-      const dv = rootName ? dvs.get(`${ns}/${rootName}`) : undefined;
-      const url = ((dv?.spec as { source?: { http?: { url?: string }; registry?: { url?: string } } } | undefined)?.source);
+      const image = rootName ? imageOf(ns, rootName) : undefined;
       const pvc = rootName ? pvcs.get(`${ns}/${rootName}`) : undefined;
       const ek = await vtpmFingerprint(mgr.client, vmi);
       next.metadata.annotations = {
@@ -69,7 +70,7 @@ export function registerTwinVirtHandler(mgr: Manager, clock: Clock, nodes: NodeA
         ...(next.metadata.annotations ?? {}),
         [BOOT_STARTED]: new Date(now).toISOString(),
         [FIRST_BOOT]: String(pvc?.metadata.annotations?.[CLOUD_INIT_DONE] !== instanceId),
-        ...(url?.http?.url || url?.registry?.url ? { [OS_HINT]: url.http?.url ?? url.registry?.url ?? '' } : {}),
+        ...(image ? { [OS_HINT]: image } : {}),
       };
       setPhase(status, 'Running', now);
       setCondition(status, { type: 'Ready', status: 'True' }, now);
@@ -82,16 +83,22 @@ export function registerTwinVirtHandler(mgr: Manager, clock: Clock, nodes: NodeA
     if (phase !== 'Running') return;
     const g = guestOf(vmi, secretOf, params);
     if (vmi.metadata.deletionTimestamp) {
-      const grace = (vmi.spec.terminationGracePeriodSeconds ?? 30) * 1000;
-      const at = due.get(uid) ?? now + Math.min(grace, shutdownSeconds(g.os, params) * 1000);
-      due.set(uid, at);
+      // The ACPI button is pressed once; when the domain goes follows the grace period as it is now (a forced stop shortens it).
+      const pressed = acpiPressed.get(uid) ?? now;
+      if (!acpiPressed.has(uid)) {
+        acpiPressed.set(uid, now);
+        await events.record(vmi, 'Normal', 'ShuttingDown', 'Signaled Graceful Shutdown');
+      }
+      const outcome = acpiOutcome(vmi, g, (pressed - (g.bootStartMs ?? pressed)) / 1000, params);
+      const at = pressed + outcome.seconds * 1000;
       if (at > now) return { requeueAfterMs: at - now };
-      due.delete(uid);
+      acpiPressed.delete(uid);
       setPhase(status, 'Succeeded', now);
       setCondition(status, { type: 'Ready', status: 'False', reason: 'PodTerminating', message: 'virt-launcher pod is terminating' }, now);
       dropCondition(status, 'AgentConnected');
       await mgr.client.update(REFS.vmis, next);
-      await events.record(vmi, 'Normal', 'ShuttingDown', 'Signaled Graceful Shutdown');
+      if (outcome.graceful) await events.record(vmi, 'Normal', 'Stopped', 'The VirtualMachineInstance was shut down.');
+      else await events.record(vmi, 'Warning', 'Stopped', `The VirtualMachineInstance was killed: the guest did not shut down within the grace period of ${outcome.seconds} s`);
       return;
     }
     const elapsed = (now - (g.bootStartMs ?? now)) / 1000;
@@ -113,12 +120,19 @@ export function registerTwinVirtHandler(mgr: Manager, clock: Clock, nodes: NodeA
     return m !== undefined ? { requeueAfterMs: Math.max(1, (m - elapsed) * 1000) } : undefined;
   }, 4);
 
+  /** The image a DataVolume was imported from, following clones (`source.pvc`) back to it. */
+  function imageOf(ns: string, name: string, hops = 0): string | undefined {
+    const src = (dvs.get(`${ns}/${name}`)?.spec as { source?: { http?: { url?: string }; registry?: { url?: string }; pvc?: { namespace?: string; name: string } } } | undefined)?.source;
+    if (src?.http?.url || src?.registry?.url) return src.http?.url ?? src.registry?.url;
+    return src?.pvc && hops < 8 ? imageOf(src.pvc.namespace ?? ns, src.pvc.name, hops + 1) : undefined;
+  }
+
   function podIp(vmi: Vmi): string | undefined {
     const pod = pods.list().find((p: KubeObject) => p.metadata.namespace === vmi.metadata.namespace && p.metadata.labels?.[LAUNCHER_LABELS.createdBy] === vmi.metadata.uid && !p.metadata.deletionTimestamp);
     return (pod?.status as { podIP?: string } | undefined)?.podIP;
   }
 
   const key = (o: KubeObject) => `${o.metadata.namespace}/${o.metadata.name}`;
-  vmis.on({ add: (v) => ctl.enqueue(key(v)), update: (_, v) => ctl.enqueue(key(v)), delete: (v) => due.delete(v.metadata.uid!) });
+  vmis.on({ add: (v) => ctl.enqueue(key(v)), update: (_, v) => ctl.enqueue(key(v)), delete: (v) => (due.delete(v.metadata.uid!), acpiPressed.delete(v.metadata.uid!)) });
   pods.on({ update: (_, p) => p.metadata.labels?.[LAUNCHER_LABELS.vmName] && ctl.enqueue(`${p.metadata.namespace}/${p.metadata.labels[LAUNCHER_LABELS.vmName]}`) });
 }
