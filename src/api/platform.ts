@@ -22,6 +22,22 @@ import { localStorageResources } from './local-storage/resources.js';
 import { cephOveResources } from './ceph-ove/resources.js';
 import { snapshotResources } from './snapshot-kubevirt/resources.js';
 import type { ResourceDef } from './types.js';
+import { crd } from './kubevirt/crd-def.js';
+import { obj, str } from './kubevirt/schema-kit.js';
+
+/**
+ * upload.cdi.kubevirt.io/v1beta1 UploadTokenRequest (utr): create-only and namespaced, as
+ * cdi-apiserver serves it (`pkg/apiserver/apiserver.go` composeUploadTokenAPI); the hook
+ * `src/apiserver/hooks/cdi-upload-token.ts` answers it and nothing is stored.
+ */
+export const uploadTokenRequestDef: ResourceDef = {
+  ...crd({
+    group: 'upload.cdi.kubevirt.io', version: 'v1beta1', kind: 'UploadTokenRequest', plural: 'uploadtokenrequests', namespaced: true,
+    shortNames: ['utr', 'utrs'], spec: obj({ pvcName: str() }, ['pvcName']), status: obj({ token: str() }),
+  }),
+  verbs: ['create'],
+  tracksGeneration: false,
+};
 
 /** Every platform kind, grouped by API group. */
 export const platformResources: ResourceDef[] = [
@@ -44,4 +60,5 @@ export const platformResources: ResourceDef[] = [
   ...hcoResources,
   ...localStorageResources,
   ...cephOveResources,
+  uploadTokenRequestDef,
 ];

@@ -32,6 +32,10 @@ import { registerWorkloadScale } from '../apiserver/hooks/workload-scale.js';
 import { withKubevirtSubresources } from '../apiserver/hooks/kubevirt-api.js';
 import { registerKubevirtSubresources } from '../apiserver/hooks/kubevirt-subresources.js';
 import { registerCephCommandHook } from '../apiserver/hooks/ceph-command.js';
+import { registerUploadTokenHook, UploadTokens } from '../apiserver/hooks/cdi-upload-token.js';
+import { UPLOAD_PROXY_PREFIX, withCdiUploadProxy } from '../apiserver/hooks/cdi-upload-proxy.js';
+import { registerCdiConfigController } from '../controllers/data-volume/cdi-config.js';
+import { uploadReceiverFor } from '../controllers/data-volume/upload-receiver.js';
 import { handleUpgrade, type UpgradeHook } from '../apiserver/upgrade.js';
 import { registerVirtualizationControllers } from '../controllers/virtual-machine/controller.js';
 import { twinGuestModel } from '../twin/guest/guest-model.js';
@@ -145,6 +149,8 @@ export async function startControlPlane(opts: ControlPlaneOptions): Promise<Cont
   // The manager is created below; until then (bootstrap) there is no engine to reach.
   let managerReady = false;
   registerCephCommandHook(hooks, () => (managerReady ? manager : undefined));
+  const uploadTokens = UploadTokens.fromFile(join(opts.dataDir, 'pki', 'cdi-upload-token.key'));
+  registerUploadTokenHook(hooks, uploadTokens);
 
   let ready = false;
   const server = new ApiServer({
@@ -181,7 +187,8 @@ export async function startControlPlane(opts: ControlPlaneOptions): Promise<Cont
   };
   for (const e of hub.cacheFor('/registry/apiextensions.k8s.io/customresourcedefinitions/').items.values()) serveCrd(entryObject(e));
 
-  const listener = withKubevirtSubresources(server, hooks);
+  // cdi-uploadproxy on the same listener, under UPLOAD_PROXY_PREFIX (CDIConfig status.uploadProxyURL points there).
+  const listener = withCdiUploadProxy(withKubevirtSubresources(server, hooks), { tokens: uploadTokens, client: () => client, receiver: () => (managerReady ? uploadReceiverFor(manager) : undefined), clock, log });
   const httpServer = opts.insecure ? http.createServer(listener) : https.createServer({ key: pki.serverKey, cert: pki.serverCert }, listener);
   httpServer.keepAliveTimeout = 120_000;
   httpServer.on('upgrade', (req, socket, head) => void handleUpgrade(server.deps, upgradeHooks, req, socket, head));
@@ -212,6 +219,7 @@ export async function startControlPlane(opts: ControlPlaneOptions): Promise<Cont
   registerClusterRoleAggregation(manager);
   const scheduler = registerScheduler(manager, clock);
   registerVirtualizationControllers(manager, clock);
+  registerCdiConfigController(manager, `${url}${UPLOAD_PROXY_PREFIX}`);
   const stopGc = await registerGarbageCollector(manager);
   await manager.start();
   const compactor = startCompactor(backend, clock, { intervalMs: opts.compactionIntervalMs ?? 5 * 60_000, onError: (e) => log('compaction failed', e) });

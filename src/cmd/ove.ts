@@ -12,6 +12,7 @@ import { registerAdmCommands } from '../cli/commands/adm.js';
 import { registerTwinCommands } from '../cli/commands/twin.js';
 import { registerCephCommands } from '../cli/commands/ceph.js';
 import { registerVirtCommands } from '../cli/commands/virt.js';
+import { registerImageUploadCommand } from '../cli/virt/image-upload-command.js';
 
 const program = new Command();
 program.name('ove').description('ove: Kubernetes-native virtualization on a datacenter twin or on qemu').version('0.1.0');
@@ -27,6 +28,7 @@ registerAdmCommands(program);
 registerTwinCommands(program);
 registerCephCommands(program);
 registerVirtCommands(program);
+registerImageUploadCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`ove: ${err instanceof Error ? err.message : String(err)}`);

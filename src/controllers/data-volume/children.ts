@@ -19,6 +19,7 @@ export const ANN = {
   source: 'cdi.kubevirt.io/storage.import.source',
   contentType: 'cdi.kubevirt.io/storage.contentType',
   podPhase: 'cdi.kubevirt.io/storage.pod.phase',
+  podReady: 'cdi.kubevirt.io/storage.pod.ready',
   podRestarts: 'cdi.kubevirt.io/storage.pod.restarts',
   prePopulated: 'cdi.kubevirt.io/storage.prePopulated',
   populatedFor: 'cdi.kubevirt.io/storage.populatedFor',

@@ -89,6 +89,7 @@ export function registerDataVolumeController(mgr: Manager, deps: DataVolumeDeps)
         bound: (pvc.status as Any)?.phase === 'Bound',
         lost: (pvc.status as Any)?.phase === 'Lost',
         podPhase: ann[ANN.podPhase],
+        podReady: ann[ANN.podReady],
         prePopulated: ann[ANN.prePopulated] === name || ann[ANN.populatedFor] === name,
         copyStartedMs: ann[ANN.copyStarted] ? Number(ann[ANN.copyStarted]) : undefined,
         copySeconds: ann[ANN.copySeconds] ? Number(ann[ANN.copySeconds]) : undefined,
@@ -181,10 +182,13 @@ export function registerDataVolumeController(mgr: Manager, deps: DataVolumeDeps)
         });
         return undefined;
       }
+      case 'annotate-pod':
+        if (pvc) await client.patch(PVCS, ns, pvc.metadata.name!, 'merge', { metadata: { annotations: { [ANN.podPhase]: a.phase, [ANN.podReady]: a.ready } } });
+        return undefined;
       case 'complete': {
         if (!pvc) return undefined;
         const restarts = String(((pod?.status as Any)?.containerStatuses ?? [])[0]?.restartCount ?? 0);
-        await client.patch(PVCS, ns, pvc.metadata.name!, 'merge', { metadata: { annotations: { [ANN.podPhase]: 'Succeeded', [ANN.podRestarts]: restarts } } });
+        await client.patch(PVCS, ns, pvc.metadata.name!, 'merge', { metadata: { annotations: { [ANN.podPhase]: 'Succeeded', [ANN.podRestarts]: restarts, ...(source === 'upload' ? { [ANN.podReady]: 'false' } : {}) } } });
         if (clone && clone.state.method === 'copy') {
           const srcHandle = volumeHandle(clone.srcPvc);
           const dstHandle = volumeHandle(pvc);

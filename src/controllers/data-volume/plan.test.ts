@@ -41,6 +41,14 @@ describe('planDataVolume: upload, blank, snapshot', () => {
     expect(planDataVolume(base({ source: 'upload', pvc: bound }))).toMatchObject({ phase: 'UploadScheduled', actions: [{ kind: 'create-pod', pod: 'upload' }] });
     expect(planDataVolume(base({ source: 'upload', pvc: bound, pod: running })).phase).toBe('UploadReady');
   });
+  it('mirrors the upload pod on the claim (what cdi-uploadproxy checks) and succeeds when the server exits 0', () => {
+    expect(planDataVolume(base({ source: 'upload', pvc: bound, pod: running })).actions).toEqual([{ kind: 'annotate-pod', phase: 'Running', ready: 'true' }]);
+    expect(planDataVolume(base({ source: 'upload', pvc: { ...bound, podPhase: 'Running', podReady: 'true' }, pod: running })).actions).toEqual([]);
+    const starting = planDataVolume(base({ source: 'upload', pvc: { ...bound, podPhase: 'Running', podReady: 'true' }, pod: { ...running, phase: 'Pending', running: false } }));
+    expect(starting).toMatchObject({ phase: 'UploadScheduled', actions: [{ kind: 'annotate-pod', phase: 'Pending', ready: 'false' }] });
+    const exited = planDataVolume(base({ source: 'upload', pvc: { ...bound, podPhase: 'Running', podReady: 'true' }, pod: { ...running, phase: 'Succeeded', running: false } }));
+    expect(exited).toMatchObject({ phase: 'Succeeded', progress: '100.0%', actions: [{ kind: 'complete' }], running: { reason: 'Completed', message: 'Upload Complete' } });
+  });
   it('restores a snapshot source through the claim', () => {
     expect(planDataVolume(base({ source: 'snapshot', pvc: { ...bound, bound: false } })).phase).toBe('CloneFromSnapshotSourceInProgress');
     expect(planDataVolume(base({ source: 'snapshot', pvc: bound })).phase).toBe('Succeeded');

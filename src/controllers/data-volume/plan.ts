@@ -27,7 +27,7 @@ export type CloneMethod = 'csi-clone' | 'snapshot' | 'copy';
 export interface DvObserved {
   source: SourceKind;
   /** The DataVolume's claim (same name), if it exists. */
-  pvc?: { bound: boolean; lost: boolean; podPhase?: string; prePopulated: boolean; copyStartedMs?: number; copySeconds?: number };
+  pvc?: { bound: boolean; lost: boolean; podPhase?: string; podReady?: string; prePopulated: boolean; copyStartedMs?: number; copySeconds?: number };
   waitForFirstConsumer: boolean;
   /** The importer or upload pod. */
   pod?: { phase: string; restartCount: number; running: boolean; waitingReason?: string; lastMessage?: string; message?: string };
@@ -45,6 +45,7 @@ export type DvAction =
   | { kind: 'create-pvc' }
   | { kind: 'create-pod'; pod: 'importer' | 'upload' }
   | { kind: 'complete' }
+  | { kind: 'annotate-pod'; phase: string; ready: string }
   | { kind: 'create-temp-snapshot' }
   | { kind: 'delete-temp-snapshot' }
   | { kind: 'start-copy' }
@@ -92,10 +93,7 @@ export function planDataVolume(o: DvObserved): DvDecision {
     return decide('WaitForFirstConsumer', o.pod || o.source === 'upload' ? [] : [{ kind: 'create-pod', pod: 'importer' }]);
   }
   if (!pvc.bound) return decide('Pending');
-  if (o.source === 'upload') {
-    if (!o.pod) return decide('UploadScheduled', [{ kind: 'create-pod', pod: 'upload' }]);
-    return o.pod.running ? decide('UploadReady', [], 'N/A', { status: 'True', reason: 'Pod is running', message: '' }) : decide('UploadScheduled');
-  }
+  if (o.source === 'upload') return planUpload(o, restarts, done);
   if (!IMPORTS.includes(o.source)) return decide('Failed', [], 'N/A', { status: 'False', reason: 'Error', message: `unsupported source ${o.source}` });
   if (!o.pod) return decide('ImportScheduled', [{ kind: 'create-pod', pod: 'importer' }], 'N/A', notRunning, restarts);
   if (o.pod.phase === 'Succeeded') return done([{ kind: 'complete' }]);
@@ -106,6 +104,23 @@ export function planDataVolume(o: DvObserved): DvDecision {
     return decide('ImportInProgress', [], 'N/A', { status: 'False', reason: 'Error', message: o.pod.lastMessage ?? '' }, restarts);
   }
   return decide('ImportInProgress', [{ kind: 'requeue', afterMs: PROGRESS_POLL_MS }], formatProgress(o.progress), { status: 'True', reason: '', message: '' }, restarts);
+}
+
+/**
+ * An upload (CDI's upload controller and `datavolume/upload-controller.go`): the claim
+ * mirrors the upload pod's phase and readiness (`storage.pod.phase`, `storage.pod.ready`,
+ * which cdi-uploadproxy checks); the DataVolume is UploadScheduled until the pod is ready,
+ * UploadReady while it takes data (CDI reports no upload progress), Succeeded once the
+ * server exited 0.
+ */
+function planUpload(o: DvObserved, restarts: number, done: (a?: DvAction[]) => DvDecision): DvDecision {
+  if (!o.pod) return decide('UploadScheduled', [{ kind: 'create-pod', pod: 'upload' }]);
+  if (o.pod.phase === 'Succeeded') return done([{ kind: 'complete' }]);
+  const ready = o.pod.phase === 'Running' && o.pod.running ? 'true' : 'false';
+  const sync: DvAction[] = o.pvc!.podPhase !== o.pod.phase || o.pvc!.podReady !== ready ? [{ kind: 'annotate-pod', phase: o.pod.phase, ready }] : [];
+  if (o.pod.phase === 'Failed') return decide('UploadScheduled', sync, 'N/A', { status: 'False', reason: 'Error', message: o.pod.message ?? o.pod.lastMessage ?? '' }, restarts);
+  if (ready === 'true') return decide('UploadReady', sync, 'N/A', { status: 'True', reason: 'Pod is running', message: '' }, restarts);
+  return decide('UploadScheduled', sync, 'N/A', notRunning, restarts);
 }
 
 function planClone(o: DvObserved, restarts: number, done: (a?: DvAction[]) => DvDecision): DvDecision {

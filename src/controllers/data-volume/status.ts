@@ -69,6 +69,7 @@ export function dvEvent(dv: KubeObject, prev: Any, next: Any): { type: 'Normal' 
   if (next.phase === prev.phase) return undefined;
   if (next.phase === 'Succeeded') {
     const s = (dv.spec as Any)?.source ?? {};
+    if (s.upload) return { type: 'Normal', reason: 'UploadSucceeded', message: `Successfully uploaded into ${name}` };
     if (s.pvc || s.snapshot) return { type: 'Normal', reason: 'CloneSucceeded', message: s.pvc ? `Successfully cloned from ${srcName} into ${dv.metadata.namespace}/${name}` : `Successfully cloned into ${name}` };
     return { type: 'Normal', reason: 'ImportSucceeded', message: `Successfully imported into PVC ${name}` };
   }

@@ -13,6 +13,8 @@ import { startTwin, type Twin } from '../twin.js';
 /** A running twin for storage tests. */
 export interface Harness {
   cp: ControlPlane;
+  /** The control plane's data directory. */
+  dir: string;
   clock: TwinClock;
   twin: Twin;
   /** The install's progress lines, as `ove up` prints them. */
@@ -33,12 +35,12 @@ export const STORY_CLASSES: KubeObject[] = [
   },
 ];
 
-/** Starts the control plane and the twin (installed) in fast-forward, with the story's classes and (if named) a namespace. */
-export async function startHarness(namespace?: string): Promise<Harness> {
+/** Starts the control plane and the twin (installed) in fast-forward, with the story's classes and (if named) a namespace; `https` serves TLS as `ove up` does. */
+export async function startHarness(namespace?: string, opts: { https?: boolean } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'ove-dv-'));
   const clock = new TwinClock({ mode: 'fast-forward' }, Date.UTC(2026, 2, 20, 9, 0, 0));
   clock.start();
-  const cp = await startControlPlane({ dataDir: dir, storage: 'memory', port: 0, insecure: true, clock, log: () => undefined });
+  const cp = await startControlPlane({ dataDir: dir, storage: 'memory', port: 0, insecure: !opts.https, clock, log: () => undefined });
   clock.addBusyProbe(() => cp.busy());
   const def = await loadClusterDefinition(resolve(import.meta.dirname, '../../../examples/ove-prod-01'));
   const progress: string[] = [];
@@ -47,7 +49,7 @@ export async function startHarness(namespace?: string): Promise<Harness> {
   for (const sc of STORY_CLASSES) await cp.client.create(STORAGE_CLASSES, sc);
   if (namespace) await cp.client.create({ group: '', version: 'v1', plural: 'namespaces', namespaced: false }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
   return {
-    cp, clock, twin, progress,
+    cp, dir, clock, twin, progress,
     async stop() {
       twin.stop();
       clock.stop();

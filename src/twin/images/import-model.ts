@@ -81,3 +81,13 @@ export const HOST_COPY = { bytesPerSecond: (1e9 / 8) * (1448 / 1538) };
 export function hostCopySeconds(bytes: number, bytesPerSecond = HOST_COPY.bytesPerSecond): number {
   return Math.max(0.1, bytes / bytesPerSecond);
 }
+
+/**
+ * Seconds CDI's upload server works after the last byte arrived: a qcow2 lands in scratch
+ * space and `qemu-img convert` writes its data and zeroes the rest of the target; a raw
+ * image was written as it streamed. Either way the target's dirty cache is flushed at the end.
+ */
+export function uploadProcessingSeconds(format: 'qcow2' | 'raw', virtualBytes: number, dataBytes: number, p: ImportParams = IMPORT_MODEL): number {
+  const convert = format === 'qcow2' ? dataBytes / p.targetWriteBytesPerSecond + Math.max(0, virtualBytes - dataBytes) / p.zeroBytesPerSecond : 0;
+  return convert + Math.min(p.flushBytes, dataBytes) / p.targetWriteBytesPerSecond;
+}

@@ -15,11 +15,10 @@ import type { Manager } from '../../runtime/manager.js';
 import type { VolumeProvisioner } from '../../controllers/persistent-volume/provisioner.js';
 import type { ImageCatalog } from './catalog.js';
 import { PROGRESS_POLL_MS } from '../../controllers/data-volume/plan.js';
+import { claimOf, exitSucceeded, recordClaimWrite } from './worker-pod.js';
 import { IMPORT_MODEL, planImport, progressAt, type ImportParams, type ImportPlan, type ImportSource } from './import-model.js';
 
 const PODS = { group: '', version: 'v1', plural: 'pods', namespaced: true };
-const PVCS = { group: '', version: 'v1', plural: 'persistentvolumeclaims', namespaced: true };
-const PVS = { group: '', version: 'v1', plural: 'persistentvolumes', namespaced: false };
 
 /** The label CDI puts on its importer pods. */
 export const IMPORTER_SELECTOR = { key: 'cdi.kubevirt.io', value: 'importer' };
@@ -106,7 +105,7 @@ export class ImporterProcesses {
       }
       const due = run.startedMs + 1000 * (run.plan.ok ? run.plan.totalSeconds : run.plan.failAfterSeconds);
       if (now < due) return this.wakeAt(key, due);
-      return run.plan.ok ? this.exitOk(pod, cs, run.plan.writtenBytes) : this.exitFailed(pod, cs, run.plan.message);
+      return run.plan.ok ? this.exitOk(pod, run.plan.writtenBytes) : this.exitFailed(pod, cs, run.plan.message);
     }
     if (cs.state?.waiting?.reason === 'CrashLoopBackOff') {
       const finished = Date.parse(cs.lastState?.terminated?.finishedAt ?? '') || now;
@@ -123,13 +122,10 @@ export class ImporterProcesses {
     return planImport(source, source === 'none' ? undefined : this.catalog.get(env.IMPORTER_ENDPOINT ?? ''), target, this.params);
   }
 
-  private async exitOk(pod: KubeObject, cs: Any, written: number): Promise<void> {
-    const at = rfc3339(this.clock.now());
-    const terminated = { exitCode: 0, reason: 'Completed', message: 'Import Complete', startedAt: cs.state.running.startedAt, finishedAt: at, containerID: cs.containerID };
-    const conds = ((pod.status as Any).conditions ?? []).map((c: Any) => (c.type === 'Ready' || c.type === 'ContainersReady' ? { ...c, status: 'False', lastTransitionTime: at } : c));
-    const status = { ...(pod.status as Any), phase: 'Succeeded', conditions: conds, containerStatuses: [{ ...cs, ready: false, started: false, state: { terminated } }] };
-    await this.mgr.client.updateStatus(PODS, { ...pod, status });
-    this.recordWrite(pod, written);
+  private async exitOk(pod: KubeObject, written: number): Promise<void> {
+    await exitSucceeded(this.mgr.client, pod, this.clock.now(), 'Import Complete');
+    const claim = claimOf(pod);
+    if (claim) await recordClaimWrite(this.mgr.client, this.provisioner, pod.metadata.namespace, claim, written).catch(() => undefined);
   }
 
   private async exitFailed(pod: KubeObject, cs: Any, message: string): Promise<void> {
@@ -149,15 +145,5 @@ export class ImporterProcesses {
     const at = rfc3339(this.clock.now());
     const next = { ...cs, ready: true, started: true, restartCount: (cs.restartCount ?? 0) + 1, state: { running: { startedAt: at } } };
     await this.mgr.client.updateStatus(PODS, { ...pod, status: { ...(pod.status as Any), containerStatuses: [next] } });
-  }
-
-  private recordWrite(pod: KubeObject, bytes: number): void {
-    if (!this.provisioner || bytes <= 0) return;
-    const claim = (((pod.spec as Any).volumes ?? []) as Any[]).find((v) => v.persistentVolumeClaim)?.persistentVolumeClaim?.claimName;
-    if (!claim) return;
-    void this.mgr.client.get(PVCS, pod.metadata.namespace, claim)
-      .then((pvc) => this.mgr.client.get(PVS, undefined, (pvc.spec as Any).volumeName))
-      .then((pv) => this.provisioner!.write((pv.spec as Any).csi?.volumeHandle ?? '', bytes))
-      .catch(() => undefined);
   }
 }

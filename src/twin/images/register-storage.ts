@@ -2,7 +2,7 @@
  * One call that registers the storage and CDI controllers of the platform: the PV
  * controller with its provisioner, StorageProfiles, DataVolumes with the twin's
  * importer processes and image catalog (runtime entries from the ConfigMap
- * `ove-system/twin-image-catalog`), VolumeSnapshots, and KubeVirt's snapshot,
+ * `ove-system/twin-image-catalog`) and upload servers, VolumeSnapshots, and KubeVirt's snapshot,
  * restore and clone controllers.
  */
 import type { Clock } from '../../lib/clock.js';
@@ -20,6 +20,8 @@ import { registerVmSnapshotController } from '../../controllers/vm-snapshot/cont
 import { ImageCatalog } from './catalog.js';
 import { hostCopySeconds } from './import-model.js';
 import { ImporterProcesses } from './importer-process.js';
+import { UploadServers } from './upload-server.js';
+import { setUploadReceiver } from '../../controllers/data-volume/upload-receiver.js';
 
 /** Where runtime image catalog entries live. */
 export const IMAGE_CATALOG_CONFIGMAP = { namespace: 'ove-system', name: 'twin-image-catalog' };
@@ -44,6 +46,9 @@ export function registerStorageControllers(mgr: Manager, clock: Clock, opts: Sto
   const provisioner = opts.provisioner ?? new TwinProvisioner();
   const catalog = opts.catalog ?? new ImageCatalog();
   const importers = new ImporterProcesses(mgr, clock, catalog, provisioner);
+  // cdi-uploadproxy reaches the upload servers through the manager (src/apiserver/hooks/cdi-upload-proxy.ts).
+  const uploads = new UploadServers(mgr, clock, provisioner);
+  setUploadReceiver(mgr, uploads);
   const onConfigMap = (cm: { metadata: { namespace?: string; name?: string }; data?: unknown }) => {
     if (cm.metadata.namespace === IMAGE_CATALOG_CONFIGMAP.namespace && cm.metadata.name === IMAGE_CATALOG_CONFIGMAP.name) {
       const bad = catalog.setRuntime((cm.data ?? {}) as Record<string, string>);
@@ -58,5 +63,5 @@ export function registerStorageControllers(mgr: Manager, clock: Clock, opts: Sto
   registerVmSnapshotController(mgr, clock);
   registerVmRestoreController(mgr, clock);
   registerVmCloneController(mgr, clock);
-  return { provisioner, catalog, importers, stop: () => importers.stop() };
+  return { provisioner, catalog, importers, stop: () => (importers.stop(), uploads.stop()) };
 }
