@@ -17,7 +17,7 @@ import { SqliteBackend } from '../../src/storage/sqlite/sqlite-backend.js';
 import type { Backend } from '../../src/storage/backend.js';
 import { startEtcd, type EtcdServer } from '../../test/support/etcd-server.js';
 import { freePort, startOve, type OveProcess } from '../../test/support/ove-process.js';
-import { measureConcurrentWriteRate, measureDurableSingleWriteRate } from '../storage/measure.js';
+import { measureConcurrentWriteRate, measureDurableSingleWrites } from '../storage/measure.js';
 import { topSelfTime } from './profile-summary.js';
 import { SIZES, measureApi, measureMemory, type ApiFigures } from './scenario.js';
 
@@ -30,6 +30,8 @@ if (args.includes('--quick')) Object.assign(SIZES, { closedCreates: 1000, closed
 interface Column {
   api: ApiFigures;
   rawSingle: number;
+  /** p99 latency (ms) of one raw durable write, worst of before/after: the disk's fsync tail. */
+  rawP99Ms: number;
   memory: { seconds: number; rssMiB: number; emptyRssMiB: number };
 }
 
@@ -46,11 +48,13 @@ async function withServer<T>(storage: string, fn: (ove: OveProcess) => Promise<T
   }
 }
 
-async function rawSingleRate(open: () => Promise<Backend>, n: number): Promise<number> {
+type Raw = { perSec: number; p50Ms: number; p99Ms: number };
+
+async function rawSingleRate(open: () => Promise<Backend>, n: number): Promise<Raw> {
   const b = await open();
   try {
     await measureConcurrentWriteRate(b, 200, 16); // warm-up, as bench/storage does
-    return await measureDurableSingleWriteRate(b, n);
+    return await measureDurableSingleWrites(b, n);
   } finally {
     await b.close();
   }
@@ -74,10 +78,10 @@ async function runSqlite(): Promise<Column> {
     const profDir = profile ? mkdtempSync(join(tmpdir(), 'ove-bench-prof-')) : undefined;
     const api = await withServer('sqlite', (ove) => measureApi(ove, log), profDir);
     const after = await rawRate(2);
-    log(`raw sqlite durable single writes: ${before.toFixed(0)}/s before, ${after.toFixed(0)}/s after the API figures`);
+    log(`raw sqlite durable single writes: ${rawLine(before)} before, ${rawLine(after)} after the API figures`);
     if (profDir) printProfile(profDir);
     const memory = await withServer('sqlite', (ove) => measureMemory(ove, SIZES.memoryObjects, log));
-    return { api, rawSingle: (before + after) / 2, memory };
+    return { api, rawSingle: (before.perSec + after.perSec) / 2, rawP99Ms: Math.max(before.p99Ms, after.p99Ms), memory };
   } finally {
     rmSync(rawDir, { recursive: true, force: true });
   }
@@ -95,18 +99,20 @@ async function withEtcd<T>(fn: (etcd: EtcdServer, storage: string) => Promise<T>
 async function runEtcd(): Promise<Column> {
   console.log('etcd:');
   const profDir = profile ? mkdtempSync(join(tmpdir(), 'ove-bench-prof-')) : undefined;
-  const { api, rawSingle } = await withEtcd(async (etcd, storage) => {
+  const { api, rawSingle, rawP99Ms } = await withEtcd(async (etcd, storage) => {
     const rawRate = (n: number) => rawSingleRate(() => EtcdBackend.connect({ endpoints: [etcd.endpoint], prefix: `/raw-bench-${n}` }), 1000);
     const before = await rawRate(1);
     const figures = await withServer(storage, (ove) => measureApi(ove, log), profDir);
     const after = await rawRate(2);
-    log(`raw etcd durable single writes: ${before.toFixed(0)}/s before, ${after.toFixed(0)}/s after the API figures`);
-    return { api: figures, rawSingle: (before + after) / 2 };
+    log(`raw etcd durable single writes: ${rawLine(before)} before, ${rawLine(after)} after the API figures`);
+    return { api: figures, rawSingle: (before.perSec + after.perSec) / 2, rawP99Ms: Math.max(before.p99Ms, after.p99Ms) };
   });
   if (profDir) printProfile(profDir);
   const memory = await withEtcd((_, storage) => withServer(storage, (ove) => measureMemory(ove, SIZES.memoryObjects, log)));
-  return { api, rawSingle, memory };
+  return { api, rawSingle, rawP99Ms, memory };
 }
+
+const rawLine = (r: Raw) => `${r.perSec.toFixed(0)}/s (p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(1)} ms each)`;
 
 function printTable(cols: Record<string, Column>): void {
   const names = Object.keys(cols);
@@ -119,6 +125,7 @@ function printTable(cols: Record<string, Column>): void {
     [`updates/s (${SIZES.clients} clients)`, (c) => f(c.api.updatesPerSec), ''],
     [`gets/s (${SIZES.clients} clients)`, (c) => f(c.api.getsPerSec), ''],
     [`create p50 / p99 ms at ${SIZES.rate}/s`, (c) => `${f(c.api.open.create.p50, 1)} / ${f(c.api.open.create.p99, 1)}`, 'p99 ≤ 25'],
+    ['raw durable single write p99 ms (the disk’s fsync tail; worst of before/after)', (c) => f(c.rawP99Ms, 1), ''],
     [`update p50 / p99 ms at ${SIZES.rate}/s`, (c) => `${f(c.api.open.update.p50, 1)} / ${f(c.api.open.update.p99, 1)}`, ''],
     [`get p50 / p99 ms at ${SIZES.rate}/s`, (c) => `${f(c.api.open.get.p50, 1)} / ${f(c.api.open.get.p99, 1)}`, 'p99 ≤ 5'],
     [`LIST of ${SIZES.listObjects} p50 ms`, (c) => f(c.api.listP50Ms, 1), '≤ 100'],

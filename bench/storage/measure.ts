@@ -20,6 +20,22 @@ export async function measureDurableSingleWriteRate(backend: Backend, n: number,
   return measureConcurrentWriteRate(backend, n, 1, opts);
 }
 
+/** The raw durable single writes of `measureDurableSingleWriteRate`, with each write's latency (ms): the disk's fsync tail shows in p99. */
+export async function measureDurableSingleWrites(backend: Backend, n: number, { valueBytes = 1024, prefix = `/bench/${process.pid}-${runs++}/` }: WriteRateOptions = {}): Promise<{ perSec: number; p50Ms: number; p99Ms: number }> {
+  const value = new Uint8Array(valueBytes).fill(0x61);
+  const ms: number[] = [];
+  const start = performance.now();
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await backend.create(`${prefix}${String(i).padStart(8, '0')}`, value);
+    ms.push(performance.now() - t);
+  }
+  const perSec = n / ((performance.now() - start) / 1000);
+  ms.sort((a, b) => a - b);
+  const at = (p: number) => ms[Math.min(ms.length - 1, Math.ceil((p / 100) * ms.length) - 1)]!;
+  return { perSec, p50Ms: at(50), p99Ms: at(99) };
+}
+
 /** Writes/s creating `n` keys from `concurrency` writers, each awaiting its own write before the next. */
 export async function measureConcurrentWriteRate(
   backend: Backend,
