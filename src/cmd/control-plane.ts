@@ -19,6 +19,7 @@ import { AdmissionChain } from '../apiserver/admission/admission.js';
 import { kubevirtVmAdmission } from '../apiserver/hooks/kubevirt-vm-admission.js';
 import { namespaceLifecycle } from '../apiserver/admission/namespace-lifecycle.js';
 import { rbacEscalation } from '../apiserver/admission/rbac-escalation.js';
+import { priorityAdmission } from '../apiserver/admission/priority.js';
 import { ServiceAccountTokens, TokenAuthenticator } from '../apiserver/authn/authenticator.js';
 import { LOOPBACK_USER, type UserInfo } from '../apiserver/authn/user.js';
 import { newAuthorizer } from '../apiserver/authz/index.js';
@@ -133,7 +134,12 @@ export async function startControlPlane(opts: ControlPlaneOptions): Promise<Cont
   ]);
   const authenticator = new TokenAuthenticator(staticTokens, saTokens, (ns, name) => cached('/registry/core/serviceaccounts/', `${ns}/${name}`)?.metadata.uid, () => clock.now());
 
-  const admission = new AdmissionChain([namespaceLifecycle((name) => cached('/registry/core/namespaces/', name)), rbacEscalation(() => authorizer, rbacSource)]);
+  const priorityClasses = '/registry/scheduling.k8s.io/priorityclasses/';
+  const admission = new AdmissionChain([
+    namespaceLifecycle((name) => cached('/registry/core/namespaces/', name)),
+    priorityAdmission({ get: (name) => cached(priorityClasses, name), list: () => [...hub.cacheFor(priorityClasses).items.values()].map(entryObject) }),
+    rbacEscalation(() => authorizer, rbacSource),
+  ]);
   const hooks = new Map<string, HookHandler>([
     ['/namespaces/finalize', namespaceFinalize],
     ['/pods/binding', podBinding],

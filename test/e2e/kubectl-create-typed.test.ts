@@ -113,6 +113,18 @@ describe('kubectl create (protobuf bodies)', () => {
       expect.stringMatching(/^system-cluster-critical\s+2000000000\s+false\s+\d+s\s+PreemptLowerPriority$/),
       expect.stringMatching(/^system-node-critical\s+2000001000\s+false\s+\d+s\s+PreemptLowerPriority$/),
     ]));
+    const second = await ove.kubectl(['create', 'pc', 'also-default', '--value=5', '--global-default=true']);
+    expect(second.stderr).toBe('error: failed to create priorityclass: priorityclasses.scheduling.k8s.io "also-default" is forbidden: PriorityClass high is already marked as default. Only one default can exist\n');
+    // The Priority admission plugin resolves a pod's class, or the global default when it names none.
+    const pod = (name: string, extra: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: t1}\nspec:\n  containers: [{name: c, image: registry.example/app:1}]\n${extra}`;
+    expect((await ove.kubectl(['apply', '-f', '-'], { input: pod('p-default', '') })).stderr).toBe('');
+    expect((await getJSON('pod', 'p-default', '-n', 't1')).spec).toMatchObject({ priorityClassName: 'high', priority: 1000, preemptionPolicy: 'Never' });
+    expect((await ove.kubectl(['apply', '-f', '-'], { input: pod('p-critical', '  priorityClassName: system-node-critical\n') })).stderr).toBe('');
+    expect((await getJSON('pod', 'p-critical', '-n', 't1')).spec).toMatchObject({ priority: 2000001000, preemptionPolicy: 'PreemptLowerPriority' });
+    const unknown = await ove.kubectl(['apply', '-f', '-'], { input: pod('p-unknown', '  priorityClassName: nope\n') });
+    expect(unknown.stderr).toContain('pods "p-unknown" is forbidden: no PriorityClass with name nope was found');
+    const handSet = await ove.kubectl(['apply', '-f', '-'], { input: pod('p-hand', '  priorityClassName: system-node-critical\n  priority: 7\n') });
+    expect(handSet.stderr).toContain('the integer value of priority (7) must not be provided in pod spec; priority admission controller computed 2000001000 from the given PriorityClass name');
     const reserved = await ove.kubectl(['create', 'pc', 'system-mine', '--value=10']);
     expect(reserved.stderr).toContain("metadata.name: Forbidden: priority class names with 'system-' prefix are reserved for system use only. error: system-mine is not a known system priority class");
   });

@@ -6,8 +6,8 @@
  *   taints for 300 s unless the pod already tolerates them.
  * - ServiceAccount (`plugin/pkg/admission/serviceaccount/admission.go`): `serviceAccountName`
  *   defaults to `default`. (The projected token volume it also mounts is not added here.)
- * - Priority (`plugin/pkg/admission/priority/admission.go`): with no priorityClassName and no
- *   global default class, `priority: 0` and `preemptionPolicy: PreemptLowerPriority`.
+ * Priority, which reads the PriorityClasses, is the admission plugin
+ * `src/apiserver/admission/priority.ts`.
  */
 type Obj = Record<string, any>;
 
@@ -32,13 +32,11 @@ export function admitDefaultTolerations(spec: Obj): void {
   }
 }
 
-/** ServiceAccount and Priority admission defaults on a pod spec. */
+/** ServiceAccount and DefaultTolerationSeconds admission defaults on a pod spec. */
 export function admitPodDefaults(spec: Obj): void {
   if (!spec.serviceAccountName) {
     spec.serviceAccountName = 'default';
     spec.serviceAccount = 'default';
   }
-  if (!spec.priorityClassName && spec.priority === undefined) spec.priority = 0;
-  spec.preemptionPolicy ??= 'PreemptLowerPriority';
   admitDefaultTolerations(spec);
 }

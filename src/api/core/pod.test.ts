@@ -13,7 +13,7 @@ describe('pod defaults', () => {
     podDef.defaults!(p, { operation: 'CREATE' });
     expect(p.spec).toMatchObject({
       restartPolicy: 'Always', dnsPolicy: 'ClusterFirst', schedulerName: 'default-scheduler', terminationGracePeriodSeconds: 30,
-      enableServiceLinks: true, securityContext: {}, serviceAccountName: 'default', serviceAccount: 'default', priority: 0, preemptionPolicy: 'PreemptLowerPriority',
+      enableServiceLinks: true, securityContext: {}, serviceAccountName: 'default', serviceAccount: 'default',
       tolerations: [
         { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
         { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
