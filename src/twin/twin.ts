@@ -48,8 +48,8 @@ export async function startTwin(o: TwinOptions): Promise<Twin> {
   o.clock.addBusyProbe(() => kubelets.busy());
   const stopLifecycle = registerNodeLifecycleController(o.manager, o.clock);
   registerFaultController(o.manager, o.clock, o.def, kubelets);
-  registerTwinVirtHandler(o.manager, o.clock, kubelets);
   const ceph = registerCephStorage(o.manager, o.clock, o.def, undefined, o.dataDir);
+  registerTwinVirtHandler(o.manager, o.clock, kubelets, undefined, ceph.provisioner);
   const storage = registerStorageControllers(o.manager, o.clock, { provisioner: ceph.provisioner });
   // Guests whose RBD disks land on inactive PGs (or a full pool) pause with an I/O error.
   const stopIoErrors = registerVmIoErrors(o.manager, o.clock, (ns, claim) => {

@@ -2,7 +2,7 @@
  * What a guest does with the ACPI power button virt-handler presses when its VMI is deleted
  * (stop, restart, eviction): a guest that honours it powers off in its modelled shutdown time,
  * one that does not (ACPI disabled in the domain, or still in firmware, GRUB or early kernel,
- * which ignore the button) runs on until virt-handler destroys the domain at the end of the
+ * or Windows Setup before its OOBE, which ignore the button) runs on until virt-handler destroys the domain at the end of the
  * VMI's grace period (`terminationGracePeriodSeconds`, KubeVirt's `DefaultGracePeriodSeconds`
  * 30 when unset, kubevirt/kubevirt `staging/src/kubevirt.io/api/core/v1/types.go`).
  */
@@ -10,6 +10,7 @@ import type { Vmi } from '../../controllers/virtual-machine/kubevirt-types.js';
 import { DEFAULT_GRACE_SECONDS } from '../../controllers/virtual-machine-instance/launcher-pod.js';
 import { GUEST_BOOT, shutdownSeconds, type BootParams } from './boot-model.js';
 import type { Guest } from './guest.js';
+import { windowsView } from './windows-guest.js';
 
 /** How the guest ends after the button press at `elapsed` seconds into its boot. */
 export interface AcpiOutcome {
@@ -23,8 +24,8 @@ export interface AcpiOutcome {
 export function honoursAcpi(vmi: Vmi, g: Guest, elapsed: number, p: BootParams = GUEST_BOOT): boolean {
   const acpi = (vmi.spec.domain.features as { acpi?: { enabled?: boolean } } | undefined)?.acpi;
   if (acpi?.enabled === false) return false;
-  // Windows acts on it once Setup or the OS is loaded; Linux once systemd (logind) runs after the kernel's start.
-  if (g.os.family === 'windows') return elapsed >= (g.timeline.windowsSetup ?? g.timeline.kernelStart);
+  // Windows only once the installed OS runs (not in Setup's WinPE, nor while its install restarts); Linux once systemd (logind) runs.
+  if (g.os.family === 'windows') return windowsView(vmi, g, (g.bootStartMs ?? 0) + elapsed * 1000, p).acpi;
   return elapsed >= g.timeline.kernelStart + p.kernelSeconds * p.scale;
 }
 

@@ -9,6 +9,7 @@ import type { Vmi } from '../../controllers/virtual-machine/kubevirt-types.js';
 import { GUEST_BOOT, type BootParams } from './boot-model.js';
 import { BOOT_STARTED, FIRST_BOOT, guestConsole, guestOf } from './guest.js';
 import { LoginSession } from './login-session.js';
+import { windowsAgentInfo } from './windows-agent.js';
 
 /** qemu-guest-agent's version in RHEL 9.4 (qemu-kvm 8.2). */
 export const GUEST_AGENT_VERSION = '8.2.0';
@@ -21,7 +22,7 @@ export function twinGuestModel(params: BootParams = GUEST_BOOT): GuestModel {
       const vmi = obj as Vmi;
       const g = guestOf(vmi, secrets, params);
       const elapsed = (nowMs - (g.bootStartMs ?? nowMs)) / 1000;
-      const lines = guestConsole(vmi, g);
+      const lines = guestConsole(vmi, g, params);
       const session = new LoginSession({ os: g.os, hostname: g.hostname, users: g.cloudInit?.users ?? [] });
       const uid = vmi.metadata.uid!;
       return {
@@ -42,6 +43,7 @@ export function twinGuestModel(params: BootParams = GUEST_BOOT): GuestModel {
     agentInfo(obj, secrets, nowMs, claimBytes): GuestAgentInfo | undefined {
       const vmi = obj as Vmi;
       const g = guestOf(vmi, secrets, params);
+      if (g.os.family === 'windows') return windowsAgentInfo(vmi, g, nowMs, claimBytes, params);
       const elapsed = (nowMs - (g.bootStartMs ?? nowMs)) / 1000;
       if (g.timeline.agentConnected === undefined || elapsed < g.timeline.agentConnected) return undefined;
       const disks = (vmi.spec.volumes ?? []).flatMap((v) => {

@@ -19,12 +19,12 @@ export interface GuestOs {
   machine: string;
 }
 
-/** Known guests. RHEL 9.4 (Plow) ships kernel 5.14.0-427.el9 (Red Hat's RHEL release dates and kernel versions table). */
+/** Known guests (Windows Server 2022: Datacenter, build 20348). RHEL 9.4 (Plow) ships kernel 5.14.0-427.el9 (Red Hat's RHEL release dates and kernel versions table). */
 export const GUEST_CATALOG: Record<string, GuestOs> = {
   'rhel9.4': { family: 'linux', id: 'rhel', name: 'Red Hat Enterprise Linux', prettyName: 'Red Hat Enterprise Linux 9.4 (Plow)', version: '9.4 (Plow)', versionId: '9.4', kernelRelease: '5.14.0-427.el9.x86_64', kernelVersion: '#1 SMP PREEMPT_DYNAMIC Fri Feb 23 04:43:07 EST 2024', machine: 'x86_64' },
   'rhel8.10': { family: 'linux', id: 'rhel', name: 'Red Hat Enterprise Linux', prettyName: 'Red Hat Enterprise Linux 8.10 (Ootpa)', version: '8.10 (Ootpa)', versionId: '8.10', kernelRelease: '4.18.0-553.el8_10.x86_64', kernelVersion: '#1 SMP Fri Apr 19 11:02:39 EDT 2024', machine: 'x86_64' },
   'fedora40': { family: 'linux', id: 'fedora', name: 'Fedora Linux', prettyName: 'Fedora Linux 40 (Cloud Edition)', version: '40 (Cloud Edition)', versionId: '40', kernelRelease: '6.8.5-301.fc40.x86_64', kernelVersion: '#1 SMP PREEMPT_DYNAMIC Thu Apr 11 20:00:10 UTC 2024', machine: 'x86_64' },
-  'windows2k22': { family: 'windows', id: 'mswindows', name: 'Microsoft Windows', prettyName: 'Windows Server 2022 Standard', version: '2022', versionId: '2022', kernelRelease: '20348', kernelVersion: '10.0', machine: 'x86_64' },
+  'windows2k22': { family: 'windows', id: 'mswindows', name: 'Microsoft Windows', prettyName: 'Windows Server 2022 Datacenter', version: '2022', versionId: '2022', kernelRelease: '20348', kernelVersion: '10.0', machine: 'x86_64' },
   'windows11': { family: 'windows', id: 'mswindows', name: 'Microsoft Windows', prettyName: 'Windows 11 Enterprise', version: '11', versionId: '11', kernelRelease: '22631', kernelVersion: '10.0', machine: 'x86_64' },
 };
 

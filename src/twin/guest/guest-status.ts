@@ -13,8 +13,8 @@ export function macOf(vmi: Vmi, iface: string): string {
   return ['52', '54', '00', ...[0, 1, 2].map((i) => h[i].toString(16).padStart(2, '0'))].join(':');
 }
 
-/** The `status.interfaces` of a running VMI. */
-export function interfacesOf(vmi: Vmi, podIp: string | undefined, agent: boolean): Record<string, unknown>[] {
+/** The `status.interfaces` of a running VMI; `agent`: the guest agent reports the guest's NICs (named by `guestName`). */
+export function interfacesOf(vmi: Vmi, podIp: string | undefined, agent: boolean, guestName: (idx: number) => string = (idx) => `eth${idx}`): Record<string, unknown>[] {
   const podNet = (vmi.spec.networks ?? []).find((n) => n.pod !== undefined)?.name;
   return (vmi.spec.domain.devices?.interfaces ?? []).map((i, idx) => {
     const onPod = i.name === podNet;
@@ -22,7 +22,7 @@ export function interfacesOf(vmi: Vmi, podIp: string | undefined, agent: boolean
     if (onPod) out.podInterfaceName = 'eth0';
     // With masquerade the guest sits behind the pod's NAT; KubeVirt reports the pod IP.
     if (onPod && podIp) Object.assign(out, { ipAddress: podIp, ipAddresses: [podIp] });
-    if (agent) out.interfaceName = `eth${idx}`;
+    if (agent) out.interfaceName = guestName(idx);
     return out;
   });
 }

@@ -10,6 +10,8 @@ import { bootTimeline, GUEST_BOOT, type BootParams, type BootTimeline } from './
 import { applyCloudInit, type CloudInitResult } from './cloud-init.js';
 import { consoleLines, type ConsoleLine } from './console-log.js';
 import { guestOsOf, type GuestOs } from './guest-os.js';
+import { windowsConsoleLines } from './windows-console.js';
+import { windowsDiskOf, windowsView } from './windows-guest.js';
 
 /** VMI annotation: when the current boot started (RFC 3339 with milliseconds). */
 export const BOOT_STARTED = 'twin.ove.dev/guest-boot-started';
@@ -49,10 +51,14 @@ export function guestOf(vmi: Vmi, secrets: SecretReader, params: BootParams = GU
   };
 }
 
-/** The serial output of the guest's current boot. */
-export function guestConsole(vmi: Vmi, g: Guest): ConsoleLine[] {
+/** The serial output of the guest's current boot (Windows: with its restarts and disk boots). */
+export function guestConsole(vmi: Vmi, g: Guest, params: BootParams = GUEST_BOOT): ConsoleLine[] {
   if (g.bootStartMs === undefined) return [];
-  return consoleLines(vmi.spec, g.os, g.timeline, g.cloudInit, g.firstBoot, g.bootStartMs);
+  const lines = consoleLines(vmi.spec, g.os, g.timeline, g.cloudInit, g.firstBoot, g.bootStartMs);
+  if (g.os.family !== 'windows') return lines;
+  const fromDisk = (windowsDiskOf(vmi)?.installedAt ?? Infinity) < g.bootStartMs;
+  const more = windowsConsoleLines(g, windowsView(vmi, g, g.bootStartMs, params), fromDisk, params.scale);
+  return [...lines, ...more].sort((a, b) => a.at - b.at);
 }
 
 /** The NoCloud (or ConfigDrive) seed of a VMI, with Secret references resolved (keys `userdata`/`userData`, `networkdata`/`networkData`). */

@@ -13,11 +13,13 @@ import { setCondition, setPhase, dropCondition } from '../../controllers/virtual
 import type { Clock } from '../../lib/clock.js';
 import type { Result } from '../../runtime/controller.js';
 import type { Manager } from '../../runtime/manager.js';
+import type { VolumeProvisioner } from '../../controllers/persistent-volume/provisioner.js';
 import { acpiOutcome } from './acpi-shutdown.js';
 import { GUEST_BOOT, type BootParams } from './boot-model.js';
 import { BOOT_STARTED, FIRST_BOOT, guestOf, OS_HINT } from './guest.js';
 import { guestOsInfo, interfacesOf, nextMilestone } from './guest-status.js';
-import { windowsSetup } from './windows-setup.js';
+import { WINDOWS_DISK, windowsView } from './windows-guest.js';
+import { windowsStep } from './windows-progress.js';
 import { VTPM_EK, vtpmFingerprint } from './vtpm.js';
 
 /** Handler parameters (seconds): libvirt defining and starting the qemu domain. */
@@ -31,8 +33,8 @@ export interface NodeAgents {
   isUp(node: string): boolean;
 }
 
-/** Registers the twin's virt-handler. */
-export function registerTwinVirtHandler(mgr: Manager, clock: Clock, nodes: NodeAgents, params: BootParams = GUEST_BOOT): void {
+/** Registers the twin's virt-handler; `provisioner` receives what guests write to their volumes (Windows' install). */
+export function registerTwinVirtHandler(mgr: Manager, clock: Clock, nodes: NodeAgents, params: BootParams = GUEST_BOOT, provisioner?: VolumeProvisioner): void {
   const vmis = mgr.informer<Vmi>(REFS.vmis);
   const pods = mgr.informer(REFS.pods);
   const secrets = mgr.informer(REFS.secrets);
@@ -65,12 +67,15 @@ export function registerTwinVirtHandler(mgr: Manager, clock: Clock, nodes: NodeA
       const image = rootName ? imageOf(ns, rootName) : undefined;
       const pvc = rootName ? pvcs.get(`${ns}/${rootName}`) : undefined;
       const ek = await vtpmFingerprint(mgr.client, vmi);
+      const windows = pvc?.metadata.annotations?.[WINDOWS_DISK];
       next.metadata.annotations = {
         ...(ek ? { [VTPM_EK]: ek } : {}),
         ...(next.metadata.annotations ?? {}),
         [BOOT_STARTED]: new Date(now).toISOString(),
         [FIRST_BOOT]: String(pvc?.metadata.annotations?.[CLOUD_INIT_DONE] !== instanceId),
         ...(image ? { [OS_HINT]: image } : {}),
+        // The Windows installed on the root disk boots instead of Setup.
+        ...(windows ? { [WINDOWS_DISK]: windows } : {}),
       };
       setPhase(status, 'Running', now);
       setCondition(status, { type: 'Ready', status: 'True' }, now);
@@ -103,21 +108,30 @@ export function registerTwinVirtHandler(mgr: Manager, clock: Clock, nodes: NodeA
     }
     const elapsed = (now - (g.bootStartMs ?? now)) / 1000;
     const t = g.timeline;
-    const agent = t.agentConnected !== undefined && elapsed >= t.agentConnected && conditionOf(status.conditions, 'Paused')?.status !== 'True';
+    const pvc = rootName ? pvcs.get(`${ns}/${rootName}`) : undefined;
+    const paused = conditionOf(status.conditions, 'Paused')?.status === 'True';
+    let agent = t.agentConnected !== undefined && elapsed >= t.agentConnected && !paused;
+    let nicsSeen = agent;
+    let windowsDue: number | undefined;
+    if (g.os.family === 'windows') {
+      windowsDue = await windowsStep({ client: mgr.client, events, provisioner, rootPvc: pvc }, vmi, next, g, now, params);
+      const v = windowsView(next, g, now, params);
+      agent = v.agentAt !== undefined && elapsed >= v.agentAt && !paused;
+      // Without NetKVM Windows has no driver for the VirtIO NIC, so qemu-ga reports no such interface.
+      nicsSeen = agent && v.nicUp !== undefined && elapsed >= v.nicUp;
+    }
     if (agent) {
       setCondition(status, { type: 'AgentConnected', status: 'True' }, now);
       status.guestOSInfo = guestOsInfo(g);
     }
-    status.interfaces = interfacesOf(vmi, podIp(vmi), agent);
-    if (g.os.family === 'windows') await windowsSetup(mgr.client, events, vmi, next, g, elapsed);
+    status.interfaces = interfacesOf(vmi, podIp(vmi), nicsSeen, g.os.family === 'windows' ? (i) => (i ? `Ethernet ${i + 1}` : 'Ethernet') : undefined);
     if (JSON.stringify(next) !== JSON.stringify(vmi)) await mgr.client.update(REFS.vmis, next);
     // The disk remembers that cloud-init's per-instance modules ran (the next boot skips them).
-    const pvc = rootName ? pvcs.get(`${ns}/${rootName}`) : undefined;
     if (pvc && t.cloudInitDone !== undefined && elapsed >= t.cloudInitDone && pvc.metadata.annotations?.[CLOUD_INIT_DONE] !== instanceId) {
       await mgr.client.patch(REFS.pvcs, ns, rootName!, 'merge', { metadata: { annotations: { [CLOUD_INIT_DONE]: instanceId } } });
     }
-    const m = nextMilestone(g, elapsed);
-    return m !== undefined ? { requeueAfterMs: Math.max(1, (m - elapsed) * 1000) } : undefined;
+    const m = [nextMilestone(g, elapsed), windowsDue].filter((x): x is number => x !== undefined && x > elapsed);
+    return m.length ? { requeueAfterMs: Math.max(1, Math.ceil((Math.min(...m) - elapsed) * 1000)) } : undefined;
   }, 4);
 
   /** The image a DataVolume was imported from, following clones (`source.pvc`) back to it. */

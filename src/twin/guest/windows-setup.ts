@@ -11,7 +11,7 @@ import type { EventRecorder } from '../../client/event-recorder.js';
 import type { Vmi } from '../../controllers/virtual-machine/kubevirt-types.js';
 import type { Guest } from './guest.js';
 
-/** VMI annotation written by the twin: the state of Setup's drive list. */
+/** VMI annotation written by the twin: the screen Setup (and later Windows) shows on the VNC console. */
 export const WINDOWS_SETUP = 'twin.ove.dev/windows-setup';
 /** VMI annotation set by the operator: drivers loaded from the virtio-win CD (comma-separated paths). */
 export const LOAD_DRIVER = 'twin.ove.dev/load-driver';
@@ -23,7 +23,7 @@ export function setupDriveState(vmi: Vmi): { state: 'NoDrivesFound' | 'DisksVisi
   const other = disks.filter((d) => !d.cdrom && d.disk?.bus && d.disk.bus !== 'virtio').map((d) => d.name);
   const loaded = (vmi.metadata.annotations?.[LOAD_DRIVER] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const wantsViostor = loaded.some((d) => d.toLowerCase().startsWith('viostor'));
-  const virtioCd = disks.some((d) => d.cdrom && /virtio/i.test(volumeSource(vmi, d.name)));
+  const virtioCd = hasVirtioCd(vmi);
   if (virtio.length === 0) return { state: 'DisksVisible', message: `Setup lists ${other.join(', ')} (no VirtIO disks)` };
   if (wantsViostor && !virtioCd) return { state: 'DriverNotFound', message: `Load driver: no CD-ROM with the virtio-win drivers is attached, so ${loaded.join(', ')} cannot be loaded` };
   if (wantsViostor) return { state: 'DisksVisible', message: `Loaded ${loaded.join(', ')} from the virtio-win CD-ROM; Setup now lists the VirtIO disk(s) ${virtio.join(', ')}` };
@@ -37,6 +37,11 @@ export async function windowsSetup(_client: Client, events: EventRecorder, vmi: 
   if (vmi.metadata.annotations?.[WINDOWS_SETUP] === s.state) return;
   next.metadata.annotations = { ...(next.metadata.annotations ?? {}), [WINDOWS_SETUP]: s.state };
   await events.record(vmi, s.state === 'DisksVisible' ? 'Normal' : 'Warning', s.state === 'DisksVisible' ? 'DriverLoaded' : s.state, s.message);
+}
+
+/** Whether a CD-ROM with the virtio-win drivers (a volume whose claim or image names virtio) is attached. */
+export function hasVirtioCd(vmi: Vmi): boolean {
+  return (vmi.spec.domain.devices?.disks ?? []).some((d) => d.cdrom && /virtio/i.test(volumeSource(vmi, d.name)));
 }
 
 function volumeSource(vmi: Vmi, name: string): string {
