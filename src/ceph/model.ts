@@ -28,4 +28,7 @@ export { formatDf, dfJson, formatPgStat, formatDumpStuck, formatWatch } from './
 export { formatRbdLs, formatRbdInfo, rbdInfoJson, formatSnapLs, formatConfigImageList, rbdConfigImageSet, RBD_QOS_DEFAULTS } from './cli-format/rbd-format.js';
 export { bytesU, siU } from './cli-format/units.js';
 export { osdTreeJson, osdDfJson, healthJson, pgStatJson, rbdLsJson, snapLsJson } from './cli-format/json-views.js';
+export { setBalancerActive, setBalancerMode, OPTIMIZE_SUCCESS, OPTIMIZE_NOTHING, type BalancerState } from './cluster/balancer.js';
+export { applyUpmapPairs, type UpmapPairs } from './cluster/upmap.js';
+export { formatBalancerStatus, balancerStatusJson } from './cli-format/balancer-status.js';
 export { pgmapSummary } from './recovery/pgmap-summary.js';

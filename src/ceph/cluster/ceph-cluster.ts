@@ -1,5 +1,5 @@
-// The Ceph cluster model: OSDMap (up/in, weights), CRUSH, pools and PGs, failure detection,
-// down -> out, peering, recovery and backfill, all on an explicit simulated clock.
+// The Ceph cluster model: OSDMap (up/in, weights, pg_upmap_items), CRUSH, pools and PGs, failure
+// detection, down -> out, peering, recovery, backfill and the mgr balancer, on an explicit simulated clock.
 import { CRUSH_ITEM_NONE } from '../crush/crush-map.js';
 import { compileMap } from '../crush/compiled-map.js';
 import { CrushMapper } from '../crush/mapper.js';
@@ -9,15 +9,16 @@ import { RecoveryScheduler, type ThrottleModel } from '../recovery/recovery-sche
 import { buildCrushMap, type RuleSpec } from './build-crush-map.js';
 import { cephParams, type CephParams } from './ceph-defaults.js';
 import type { ClusterLogEntry, MgrState, MonState, OsdState, PoolState } from './cluster-types.js';
-import { crushWeightForSize } from './crush-weight.js';
 import { defaultMinSize, type PoolDef, type PoolRequest } from './pool.js';
 import type { HostSpec } from './topology.js';
 import { osdUsage, poolPastFull } from './capacity.js';
 import { throttleModel } from './throttle-model.js';
-import { failOsd, replaceOsd, restartOsd, runMonTimer, type MonTimer } from './osd-lifecycle.js';
+import { addHostRecords, failOsd, replaceOsd, restartOsd, runMonTimer, type MonTimer } from './osd-lifecycle.js';
 import { deleteObject, writeObject } from './object-io.js';
 import { setMgrUp, setMonUp } from './mon-mgr.js';
 import { HealthLog } from '../recovery/health-log.js';
+import { dropPoolUpmaps, upmappedRaw, type UpmapPairs } from './upmap.js';
+import { balancerRound, newBalancerState } from './balancer.js';
 
 /** How to build a cluster. */
 export interface CephClusterOptions {
@@ -54,6 +55,10 @@ export class CephCluster {
   /** Client utilisation (0..1) of an OSD's drive, set by the I/O model; it lowers mClock's recovery share. */
   clientUtilization: (osd: number) => number = () => 0;
   epoch = 1;
+  /** The OSDMap's pg_upmap_items by PG id (see ./upmap.ts). */
+  readonly upmapItems = new Map<string, UpmapPairs>();
+  /** The mgr balancer module's state (see ./balancer.ts). */
+  balancer: ReturnType<typeof newBalancerState>;
   /** Called after each change made through the methods below (not by time passing): the host persists then. */
   onChange: () => void = () => undefined;
   // Internal state, public only so ../persist/cluster-state.ts can save and restore it.
@@ -79,7 +84,8 @@ export class CephCluster {
     this.mons = (opts.mons ?? ['a', 'b', 'c']).map((name, rank) => ({ name, rank, up: true }));
     this.quorumSinceMs = opts.nowMs;
     this.mgrs = (opts.mgrs ?? ['a']).map((name, i) => ({ name, up: true, activeSinceMs: i === 0 ? opts.nowMs : undefined }));
-    for (const h of opts.hosts) this.addHostRecords(h);
+    this.balancer = newBalancerState(opts.nowMs);
+    for (const h of opts.hosts) addHostRecords(this, h);
     this.rebuildCrush();
   }
 
@@ -90,7 +96,7 @@ export class CephCluster {
 
   /** Adds a host and its OSDs (up and in at once, as a new OSD boots), then rebalances. */
   addHost(host: HostSpec): void {
-    this.addHostRecords(host);
+    addHostRecords(this, host);
     for (const o of host.osds) this.logLine('mon.a', 'INF', `osd.${o.id} [v2:${host.name}] boot`);
     this.rebuildCrush();
     this.remapAll();
@@ -126,6 +132,7 @@ export class CephCluster {
     if (pool.pgs.some((pg) => pg.objects > 0)) throw new RangeError(`Cannot change pg_num of pool '${pool.def.name}': splitting PGs that hold objects is not modelled`);
     pool.def.pgNum = pgNum;
     pool.pgs = newPlacementGroups(poolId, pgNum, this.nowMs);
+    dropPoolUpmaps(this, poolId, pgNum);
     this.remapPool(pool);
     this.onChange();
   }
@@ -217,13 +224,14 @@ export class CephCluster {
       // Completions within one quantum are handled together: reservations are re-granted at that pace.
       if (tc !== Infinity) next = Math.min(next, this.nowMs + Math.max(tc * 1000, RECOVERY_QUANTUM_MS));
       for (const e of this.events) next = Math.min(next, e.atMs);
+      next = Math.min(next, Math.max(this.nowMs + 1, this.balancer.nextRunMs));
       for (const pg of work) if (pg.peeringUntilMs > this.nowMs) next = Math.min(next, pg.peeringUntilMs);
       // The mon re-evaluates health about once a second; do not jump past a pending re-evaluation.
       if (work.length || this.healthStale) next = Math.min(next, Math.max(this.nowMs + 1, this.lastHealthMs + 1000));
       const r = this.scheduler.advance((next - this.nowMs) / 1000, rates);
       this.nowMs = next;
       if (r.bytes > 0) this.recoverySamples.push({ atMs: this.nowMs, bytes: r.bytes, objects: r.objects });
-      const fired = this.fireDue();
+      const fired = this.fireDue() || balancerRound(this);
       this.invalidate();
       for (const pg of work) trimStrays(pg, this.ctx(this.pools.get(pg.poolId)!));
       const after = this.pendingWork();
@@ -321,24 +329,14 @@ export class CephCluster {
     this.log.push({ timeMs: this.nowMs, who, level, message });
   }
 
-  private addHostRecords(h: HostSpec): void {
-    this.hosts.set(h.name, h);
-    for (const o of h.osds) {
-      this.osds.set(o.id, {
-        id: o.id, host: h.name, rack: h.rack, device: o.device, deviceClass: o.deviceClass, sizeBytes: o.sizeBytes,
-        crushWeight: crushWeightForSize(o.sizeBytes), reweight: 0x10000, primaryAffinity: 1, up: true, in: true,
-        daemon: 'running', upSinceMs: this.nowMs, inSinceMs: this.nowMs,
-      });
-    }
-  }
-
   /** Rebuilds the CRUSH map from the hosts, rules and weights (bucket ids stay as they were). */
   rebuildCrush(): void {
     const weights = new Map([...this.osds.values()].map((o) => [o.id, o.crushWeight]));
     this.mapper = new CrushMapper(compileMap(buildCrushMap([...this.hosts.values()], this.rules, weights, this.bucketIds)));
   }
 
-  private weightVector(): Uint32Array {
+  /** The OSDMap's osd_weight vector CRUSH takes (reweight, 0 for out). */
+  weightVector(): Uint32Array {
     const max = Math.max(0, ...this.osds.keys()) + 1;
     const w = new Uint32Array(max);
     for (const o of this.osds.values()) w[o.id] = o.in ? o.reweight : 0;
@@ -352,15 +350,20 @@ export class CephCluster {
     for (const p of this.pools.values()) this.remapPool(p);
   }
 
+  /** A PG's raw CRUSH result (before upmaps), padded with NONE to the pool's size. */
+  crushRaw(pool: PoolDef, ps: number, w = this.weightVector()): number[] {
+    const row = new Int32Array(pool.size);
+    const n = this.mapper.doRule(pool.ruleId, pgToPps({ poolId: pool.id, pgpNum: pool.pgNum }, ps), pool.size, w, row);
+    const raw = Array.from(row.subarray(0, n));
+    while (raw.length < pool.size) raw.push(CRUSH_ITEM_NONE);
+    return raw;
+  }
+
   private remapPool(pool: PoolState): void {
     const w = this.weightVector();
     const ctx = this.ctx(pool);
-    const row = new Int32Array(pool.def.size);
     for (const pg of pool.pgs) {
-      const n = this.mapper.doRule(pool.def.ruleId, pgToPps({ poolId: pool.def.id, pgpNum: pool.def.pgNum }, pg.ps), pool.def.size, w, row);
-      const raw = Array.from(row.subarray(0, n));
-      while (raw.length < pool.def.size) raw.push(CRUSH_ITEM_NONE);
-      applyMapping(pg, raw, ctx, this.nowMs, this.params.peeringMs);
+      applyMapping(pg, upmappedRaw(this, pool.def, pg, this.crushRaw(pool.def, pg.ps, w)), ctx, this.nowMs, this.params.peeringMs);
       if (pg.state.has('creating') && pg.acting.length) pg.state.delete('creating');
     }
   }

@@ -52,6 +52,14 @@ export interface CephParams {
   bluestoreMetaPerObject: number;
   /** rbd_default_order 22: RBD objects of 4 MiB. */
   rbdDefaultOrder: number;
+  /** mgr/balancer/sleep_interval (s): how often the balancer wakes (src/pybind/mgr/balancer/module.py). */
+  balancerSleepIntervalSec: number;
+  /** mgr/balancer/upmap_max_deviation: PGs an OSD may be off its target before the balancer acts. */
+  upmapMaxDeviation: number;
+  /** mgr/balancer/upmap_max_optimizations: upmap changes per round. */
+  upmapMaxOptimizations: number;
+  /** target_max_misplaced_ratio (global.yaml.in): the balancer waits while more objects are misplaced. */
+  targetMaxMisplacedRatio: number;
 }
 
 /** The Reef defaults (and the chosen modelling figures). */
@@ -77,6 +85,10 @@ export const REEF_DEFAULTS: Readonly<CephParams> = Object.freeze({
   bluestoreBaseUsedBytes: 1024 ** 3,
   bluestoreMetaPerObject: 0,
   rbdDefaultOrder: 22,
+  balancerSleepIntervalSec: 60,
+  upmapMaxDeviation: 5,
+  upmapMaxOptimizations: 10,
+  targetMaxMisplacedRatio: 0.05,
 });
 
 /** Returns the defaults with some fields replaced. */

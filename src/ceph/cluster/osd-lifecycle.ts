@@ -5,6 +5,8 @@
 // Both need a monitor quorum to commit the new OSDMap.
 import type { CephCluster } from './ceph-cluster.js';
 import type { OsdState } from './cluster-types.js';
+import { crushWeightForSize } from './crush-weight.js';
+import type { HostSpec } from './topology.js';
 
 /** A timer of the mon, as data so the engine state can be saved and restored with it pending. */
 export type MonTimer = { kind: 'osd-failure'; osd: number; mode: 'crash' | 'hang'; reporter: number } | { kind: 'osd-down-out'; osd: number; downAtMs: number };
@@ -86,4 +88,16 @@ function peerOf(c: CephCluster, osd: OsdState): number {
   if (prev?.up) return prev.id;
   const other = [...c.osds.values()].find((o) => o.host !== osd.host && o.up);
   return (other ?? osd).id;
+}
+
+/** Records a host and its OSDs in the OSDMap: up and in at once, as a new OSD boots; CRUSH weight from its size. */
+export function addHostRecords(c: CephCluster, h: HostSpec): void {
+  c.hosts.set(h.name, h);
+  for (const o of h.osds) {
+    c.osds.set(o.id, {
+      id: o.id, host: h.name, rack: h.rack, device: o.device, deviceClass: o.deviceClass, sizeBytes: o.sizeBytes,
+      crushWeight: crushWeightForSize(o.sizeBytes), reweight: 0x10000, primaryAffinity: 1, up: true, in: true,
+      daemon: 'running', upSinceMs: c.nowMs, inSinceMs: c.nowMs,
+    });
+  }
 }

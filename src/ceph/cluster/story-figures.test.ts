@@ -8,6 +8,7 @@ import { autoscaleStatus } from './autoscale.js';
 import { poolUsage } from './capacity.js';
 import { healthReport, objectTotals } from '../recovery/health.js';
 import { remappedPgs } from '../cli-format/ceph-status.js';
+import { OPTIMIZE_NOTHING } from './balancer.js';
 
 let def: ClusterDefinition;
 beforeAll(async () => {
@@ -49,6 +50,21 @@ describe('chapter 3', () => {
     expect(block.maxAvail / TiB).toBeCloseTo(119.4, 1);
     const ec = poolUsage(c).find((p) => p.name === 'ceph-ec-data-pool')!;
     expect(ec.maxAvail / TiB).toBeCloseTo(238.8, 1);
+  });
+});
+
+describe('the upmap balancer and capacity', () => {
+  it('with 20 TiB stored, evening the PGs (84-145 -> 109-118 per OSD) lifts the block pool\'s MAX AVAIL from 93.9 to 97.0 TiB', () => {
+    const c = storyCluster(def, [1, 4096, 32]);
+    let n = 0;
+    for (let i = 0; n < 20480; i++) if (c.writeObject(2, `rbd_data.5e3b2c8a1f7d.${i.toString(16).padStart(16, '0')}`, 1 << 30, true)) n++;
+    c.step(1000);
+    const maxAvail = () => poolUsage(c).find((p) => p.name === 'ocs-storagecluster-cephblockpool')!.maxAvail / TiB;
+    expect(maxAvail()).toBeCloseTo(93.9, 1);
+    for (let m = 0; m < 60 && c.balancer.optimizeResult !== OPTIMIZE_NOTHING; m++) c.step(60_000);
+    expect(c.balancer.optimizeResult).toBe(OPTIMIZE_NOTHING);
+    expect(maxAvail()).toBeCloseTo(97.0, 1);
+    expect(healthReport(c).status).toBe('HEALTH_OK');
   });
 });
 

@@ -12,6 +12,8 @@ import type { HostSpec } from '../cluster/topology.js';
 import type { PgStateName } from '../recovery/pg-state.js';
 import type { PlacementGroup, Shard } from '../recovery/placement-group.js';
 import type { Flow } from '../recovery/recovery-scheduler.js';
+import { newBalancerState, type BalancerState } from '../cluster/balancer.js';
+import type { UpmapPairs } from '../cluster/upmap.js';
 
 /** Cluster log lines kept in the saved state (the newest; the mon trims its log too). */
 export const SAVED_LOG_LINES = 1000;
@@ -54,6 +56,10 @@ export interface ClusterState {
   fullPools: number[];
   recoverySamples: CephCluster['recoverySamples'];
   recoveryRate: CephCluster['recoveryRate'];
+  /** The OSDMap's pg_upmap_items (absent in version 1 documents: none). */
+  upmapItems?: [string, UpmapPairs][];
+  /** The balancer module (absent in version 1: a fresh one, on in upmap mode, waking at once). */
+  balancer?: BalancerState;
 }
 
 /** Saves the cluster model; the result shares the engine's objects, so serialize it before the engine moves on. */
@@ -67,7 +73,9 @@ export function saveCluster(c: CephCluster): ClusterState {
     pools: [...c.pools.values()].map((p) => ({ def: p.def, createdMs: p.createdMs, clientIo: p.clientIo, pgs: p.pgs.map((pg) => ({ ...pg, state: [...pg.state] })) })),
     events: c.events, flows, log: c.log.slice(-SAVED_LOG_LINES), health: c.health.save(),
     lastHealthMs: Number.isFinite(c.lastHealthMs) ? c.lastHealthMs : null, healthStale: c.healthStale, fullPools: [...c.fullPools],
-    recoverySamples: c.recoverySamples, recoveryRate: c.recoveryRate,
+    recoverySamples: c.recoverySamples, recoveryRate: c.recoveryRate, upmapItems: [...c.upmapItems],
+    // The optimize duration is wall-clock time: left out so the saved engine stays deterministic.
+    balancer: { ...c.balancer, lastOptimizeDurationSec: null },
   };
 }
 
@@ -95,6 +103,8 @@ export function restoreCluster(input: ClusterState): CephCluster {
   c.fullPools = new Set(s.fullPools);
   c.recoverySamples = s.recoverySamples;
   c.recoveryRate = s.recoveryRate;
+  for (const [id, pairs] of s.upmapItems ?? []) c.upmapItems.set(id, pairs);
+  c.balancer = s.balancer ?? newBalancerState(s.nowMs);
   c.rebuildCrush();
   c.scheduler.restore(s.flows.map((f) => {
     const pg = c.pool(f.poolId).pgs[f.ps];

@@ -7,7 +7,9 @@ import { restoreImages, saveImages, type RbdState } from './rbd-state.js';
 
 /** The document's format name and version. */
 export const ENGINE_STATE_FORMAT = 'ove.dev/ceph-engine';
-export const ENGINE_STATE_VERSION = 1;
+export const ENGINE_STATE_VERSION = 2;
+/** Versions this code reads: 1 lacks pg_upmap_items and the balancer (restored as none and a fresh module). */
+const READABLE_VERSIONS = [1, 2];
 
 /** The saved engine. */
 export interface EngineState {
@@ -33,7 +35,7 @@ export function restoreEngine(text: string, source = 'engine state'): { cluster:
     throw new RangeError(`Cannot read ${source}: not JSON (${e instanceof Error ? e.message : String(e)})`);
   }
   if (doc?.format !== ENGINE_STATE_FORMAT) throw new RangeError(`Cannot read ${source}: format is ${JSON.stringify(doc?.format)}, expected "${ENGINE_STATE_FORMAT}"`);
-  if (doc.version !== ENGINE_STATE_VERSION) throw new RangeError(`Cannot read ${source}: version ${doc.version} is not supported (this ove reads version ${ENGINE_STATE_VERSION})`);
+  if (!READABLE_VERSIONS.includes(doc.version as number)) throw new RangeError(`Cannot read ${source}: version ${doc.version} is not supported (this ove reads versions ${READABLE_VERSIONS.join(' and ')})`);
   if (!doc.cluster || !doc.rbd) throw new RangeError(`Cannot read ${source}: cluster or rbd section missing`);
   const cluster = restoreCluster(doc.cluster);
   const rbd = new RbdImageStore(cluster);

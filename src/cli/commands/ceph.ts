@@ -76,7 +76,7 @@ async function watch(io: CliIo, flags: Flags, seconds?: number): Promise<number>
 export function registerCephCommands(program: Command, io: CliIo = processIo): void {
   const tool = (name: 'ceph' | 'rbd', what: string) =>
     withAccessFlags(program.command(`${name} [args...]`).description(what).allowUnknownOption().helpOption(false).option('--watch-seconds <n>', 'with -w: stop after n seconds'));
-  tool('ceph', 'the ceph tool against the cluster\'s storage: status, health [detail], osd tree, osd df, df, pg stat, pg dump_stuck, -w (-f json)').action(async (args: string[] = [], flags: Flags & { watchSeconds?: string }, cmd: Command) => {
+  tool('ceph', 'the ceph tool against the cluster\'s storage: status, health [detail], osd tree, osd df, df, pg stat, pg dump_stuck, balancer status|on|off|mode, -w (-f json)').action(async (args: string[] = [], flags: Flags & { watchSeconds?: string }, cmd: Command) => {
     const all = [...args, ...cmd.args.filter((a) => !args.includes(a))];
     process.exitCode = await runCommand(io, () => (all[0] === '-w' || all[0] === '--watch' ? watch(io, flags, flags.watchSeconds ? Number(flags.watchSeconds) : undefined) : once(io, flags, 'ceph', all)));
   });

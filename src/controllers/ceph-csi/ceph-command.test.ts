@@ -31,6 +31,19 @@ describe('CephCommand', () => {
     expect(runCephCommand(host, { tool: 'ceph', args: ['pg', 'dump_stuck', 'stale2'] }).exitCode).toBe(22);
   });
 
+  it('ceph balancer status, off, on and mode: the module\'s JSON, bad modes refused', () => {
+    const status = () => JSON.parse(runCephCommand(host, { tool: 'ceph', args: ['balancer', 'status'] }).output);
+    expect(Object.keys(status())).toEqual(['active', 'last_optimize_duration', 'last_optimize_started', 'mode', 'no_optimization_needed', 'optimize_result', 'plans']);
+    expect(status()).toMatchObject({ active: true, mode: 'upmap', plans: [] });
+    expect(runCephCommand(host, { tool: 'ceph', args: ['balancer', 'off'] })).toMatchObject({ exitCode: 0, output: '' });
+    expect(status().active).toBe(false);
+    expect(runCephCommand(host, { tool: 'ceph', args: ['balancer', 'on'] }).exitCode).toBe(0);
+    expect(status().active).toBe(true);
+    expect(runCephCommand(host, { tool: 'ceph', args: ['balancer', 'mode', 'crush-compat'] })).toMatchObject({ exitCode: 22, output: expect.stringContaining('not modelled') });
+    expect(runCephCommand(host, { tool: 'ceph', args: ['balancer', 'mode', 'bogus'] }).exitCode).toBe(22);
+    expect(status().mode).toBe('upmap');
+  });
+
   it('rbd config image set changes the image; bad keys and values are refused', () => {
     expect(runCephCommand(host, { tool: 'rbd', args: ['config', 'image', 'set', 'ocs-storagecluster-cephblockpool/csi-vol-1', 'rbd_qos_iops_limit', '5000'] }).exitCode).toBe(0);
     expect(host.rbd!.get(2, 'csi-vol-1').config.get('rbd_qos_iops_limit')).toBe('5000');

@@ -6,7 +6,7 @@
 import {
   dfJson, formatConfigImageList, formatDf, formatDumpStuck, formatFio, formatHealthDetail, formatOsdDf, formatOsdTree, formatPgStat, formatRbdInfo,
   formatRbdLs, formatSnapLs, formatStatus, formatWatch, healthJson, healthReport, osdDfJson, osdTreeJson, pgStatJson, rbdInfoJson,
-  rbdLsJson, runFio, snapLsJson, statusJson, type CephCluster, type RbdImage, type RbdImageStore,
+  rbdLsJson, runFio, snapLsJson, statusJson, formatBalancerStatus, setBalancerActive, setBalancerMode, type CephCluster, type RbdImage, type RbdImageStore,
 } from '../../ceph/model.js';
 import { monSessionError } from '../../ceph/cluster/mon-session.js';
 import type { CephHost } from '../storage-cluster/ceph-host.js';
@@ -74,6 +74,16 @@ function ceph(c: CephCluster, spec: CephCommandSpec): CephCommandResult {
       return ok(j ? json(dfJson(c), pretty) : formatDf(c), c);
     case 'pg stat':
       return ok(j ? json(pgStatJson(c), pretty) : formatPgStat(c), c);
+    case 'balancer status':
+      return ok(formatBalancerStatus(c), c);
+    case 'balancer on':
+    case 'balancer off':
+      setBalancerActive(c, a === 'balancer on');
+      return ok('', c);
+  }
+  if (spec.args[0] === 'balancer' && spec.args[1] === 'mode' && spec.args.length === 3) {
+    setBalancerMode(c, spec.args[2]!);
+    return ok('', c);
   }
   if (spec.args[0] === 'pg' && spec.args[1] === 'dump_stuck') {
     const which = (spec.args[2] ?? 'unclean') as 'unclean' | 'inactive' | 'undersized' | 'degraded';
@@ -86,7 +96,7 @@ function ceph(c: CephCluster, spec: CephCommandSpec): CephCommandResult {
     const since = spec.args[1] !== undefined ? Number(spec.args[1]) : undefined;
     return ok(since === undefined ? `${formatStatus(c)}\n${formatWatch(c, 0)}` : formatWatch(c, since), c);
   }
-  return fail(`no valid command found; 10 closest matches:\nstatus\nhealth [detail]\nosd tree\nosd df\ndf\npg stat\npg dump_stuck [inactive|unclean|undersized|degraded]\n-w\nError EINVAL: invalid command\n`);
+  return fail(`no valid command found; 10 closest matches:\nstatus\nhealth [detail]\nosd tree\nosd df\ndf\npg stat\npg dump_stuck [inactive|unclean|undersized|degraded]\nbalancer status|on|off|mode <mode>\n-w\nError EINVAL: invalid command\n`);
 }
 
 function imageSpec(c: CephCluster, store: RbdImageStore, spec: string | undefined): RbdImage {
