@@ -22,7 +22,7 @@ const ove = await startOve({ dataDir: dir, port: await freePort(), storage, node
 const api = new HttpsApi(ove.url, ove.caPem, ove.adminToken, 64);
 try {
   await api.request({ method: 'POST', path: '/api/v1/namespaces', body: { metadata: { name: 'bench' } } });
-  await createMany(api, 'bench', 'warm', 1000, 64);
+  await createMany(api, 'bench', 'warm', Number(process.env.WARM ?? 1000), 64);
   const cpu0 = cpuMs(ove.pid);
   const { perSec } = await createMany(api, 'bench', 'cm', n, 64);
   console.log(`${storage}: ${perSec.toFixed(0)} creates/s, server CPU ${((cpuMs(ove.pid) - cpu0) / n).toFixed(3)} ms per create`);

@@ -24,7 +24,7 @@ import { SIZES, measureApi, measureMemory, type ApiFigures } from './scenario.js
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const profile = args.includes('--profile');
-if (args.includes('--quick')) Object.assign(SIZES, { closedCreates: 1000, closedGets: 2000, openCount: 1000, watchers: 100, watchWrites: 20, memoryObjects: 5000 });
+if (args.includes('--quick')) Object.assign(SIZES, { warmCreates: 1000, closedCreates: 1000, closedGets: 2000, openCount: 1000, watchers: 100, watchWrites: 20, memoryObjects: 5000 });
 
 /** Everything measured for one backend. */
 interface Column {
