@@ -91,7 +91,19 @@ export class CephHost {
     c?.advanceTo(this.clock.now());
     if (!c || !this.disk) return;
     if (c.epoch !== this.savedEpoch) return this.commitQuietly();
-    if (this.disk.due(this.clock.now()) && (this.dirty || this.mark() !== this.savedMark || this.recovering())) this.commitQuietly();
+    if (this.disk.due(this.clock.now()) && (this.dirty || this.mark() !== this.savedMark || this.recovering())) {
+      this.disk.saveInBackground(c, this.rbd!, this.clock.now(), (e) => {
+        this.dirty = true;
+        this.reportSaveError(e);
+      });
+      this.dirty = false;
+      this.savedMark = this.mark();
+    }
+  }
+
+  /** Resolves once a periodic save started by `advance` is on disk. */
+  async saved(): Promise<void> {
+    await this.disk?.settled();
   }
 
   /** Saves the engine now (durable when this returns); a no-op without a data dir. Throws when the disk write fails. */
@@ -123,8 +135,12 @@ export class CephHost {
     try {
       this.commit();
     } catch (e) {
-      process.stderr.write(`ceph engine: cannot save ${this.disk!.path}: ${e instanceof Error ? e.message : String(e)}\n`);
+      this.reportSaveError(e);
     }
+  }
+
+  private reportSaveError(e: unknown): void {
+    process.stderr.write(`ceph engine: cannot save ${this.disk!.path}: ${e instanceof Error ? e.message : String(e)}\n`);
   }
 
   /** True while PGs peer, recover or backfill (the controller then ticks every second to follow it). */

@@ -101,6 +101,8 @@ describe('CephHost with a data dir', () => {
     } finally {
       spy.mockRestore();
     }
+    // Periodic saves write off the event loop.
+    await host.saved();
     expect(used()).toBe(2 * GiB);
   });
 

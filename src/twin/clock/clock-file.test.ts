@@ -23,4 +23,16 @@ describe('the twin clock file', () => {
     stop();
     expect(readClockFile(dir)).toBe(ahead);
   });
+
+  it('saves periodically without waiting for stop', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ove-clock-'));
+    const clock = new TwinClock({ mode: 'fast-forward' }, 1_900_000_000_000);
+    const stop = keepClockFile(clock, dir, 5);
+    try {
+      for (let i = 0; i < 400 && readClockFile(dir) === undefined; i++) await new Promise((r) => setTimeout(r, 5));
+      expect(readClockFile(dir)).toBe(1_900_000_000_000);
+    } finally {
+      stop();
+    }
+  });
 });

@@ -2,9 +2,11 @@
  * The twin's time kept in the data dir (`twin-clock.json`), so a restart resumes where the
  * simulated datacenter was: after a fast-forward run the twin's time is ahead of the wall
  * clock, and the objects and the Ceph engine carry timestamps from it. Written every couple of
- * wall seconds and at stop; a crash loses at most that much of a fast-forward run's lead.
+ * wall seconds (off the event loop: an fsync can take tens of ms on a busy disk) and at stop; a
+ * crash loses at most that much of a fast-forward run's lead.
  */
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from '../../lib/clock.js';
 
@@ -33,13 +35,30 @@ export function writeClockFile(dataDir: string, nowMs: number): void {
   renameSync(tmp, join(dataDir, FILE));
 }
 
-/** Saves `clock.now()` every `everyMs` of wall time; the returned function saves once more and stops. */
+/** `writeClockFile` on the thread pool. */
+async function writeClockFileAsync(dataDir: string, nowMs: number): Promise<void> {
+  // Its own temp file: the synchronous save at stop may run while this one is in flight.
+  const tmp = join(dataDir, `${FILE}.tmp-async`);
+  const fh = await open(tmp, 'w');
+  try {
+    await fh.writeFile(JSON.stringify({ nowMs }));
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await rename(tmp, join(dataDir, FILE));
+}
+
+/** Saves `clock.now()` every `everyMs` of wall time; the returned function saves once more (synchronously) and stops. */
 export function keepClockFile(clock: Clock, dataDir: string, everyMs = 2000): () => void {
-  const save = () => writeClockFile(dataDir, clock.now());
-  const timer = setInterval(save, everyMs);
+  let saving: Promise<void> | undefined;
+  const timer = setInterval(() => {
+    // A save still in flight (slow disk) covers this tick.
+    saving ??= writeClockFileAsync(dataDir, clock.now()).catch(() => undefined).finally(() => (saving = undefined));
+  }, everyMs);
   timer.unref();
   return () => {
     clearInterval(timer);
-    save();
+    writeClockFile(dataDir, clock.now());
   };
 }
