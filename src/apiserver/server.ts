@@ -28,7 +28,7 @@ import type { OpenApiV3 } from './openapi/openapi-v3.js';
 import { serveOpenApiV2 } from './openapi/serve-openapi-v2.js';
 import type { ServedResource } from './registry/resource-registry.js';
 import { TablePrinter } from './table/table.js';
-import { authorizeUpgradeOrRequest } from './upgrade.js';
+import { authorizeRequest } from './authorize-request.js';
 
 /** A handler for a subresource or a virtual (create-only) resource. */
 export type HookHandler = (deps: ServerDeps, req: RestRequest, out: ServerResponse) => Promise<RestResponse | undefined>;
@@ -84,7 +84,7 @@ export class ApiServer {
     const path = url.pathname;
     const method = (req.method ?? 'GET').toUpperCase();
     if (HEALTH.has(path) || [...HEALTH].some((h) => path.startsWith(`${h}/`))) return this.health(path, url, out);
-    const user = await authorizeUpgradeOrRequest(this.deps, req, url);
+    const user = await authorizeRequest(this.deps, req, url);
 
     const info = parseRequestPath(path);
     if (info.discovery) return this.discovery(info, req, out);

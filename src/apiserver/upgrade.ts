@@ -7,11 +7,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { StatusError, internalError } from '../api/errors.js';
-import { unauthorized } from './authn/authenticator.js';
-import { impersonate } from './authn/impersonation.js';
 import type { UserInfo } from './authn/user.js';
-import { requestAttributes } from './authz/attributes.js';
-import { forbiddenError } from './authz/forbidden.js';
+import { authorizeRequest } from './authorize-request.js';
 import { parseRequestPath, type RequestInfo } from './http/request-info.js';
 import type { ServerDeps } from './server.js';
 
@@ -25,22 +22,11 @@ export interface UpgradeRequest {
 /** Takes over an upgraded socket (it must answer or destroy it). */
 export type UpgradeHook = (deps: ServerDeps, req: UpgradeRequest, http: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>;
 
-/** Authenticates and authorizes a request as the pipeline does; returns the user or throws a Status. */
-export async function authorizeUpgradeOrRequest(deps: ServerDeps, req: IncomingMessage, url: URL): Promise<UserInfo> {
-  const authenticated = await deps.authenticator.authenticate(req.headers);
-  if (!authenticated) throw unauthorized();
-  const user = impersonate(authenticated, req.headers, deps.authorizer);
-  const attrs = requestAttributes(user, (req.method ?? 'GET').toUpperCase(), url.pathname, url.searchParams);
-  const decision = deps.authorizer.authorize(attrs);
-  if (decision.decision !== 'allow') throw forbiddenError(attrs, decision.reason);
-  return user;
-}
-
 /** Handles one `upgrade` event of the HTTP server; hooks are keyed `<group>/<plural>/<subresource>`. */
 export async function handleUpgrade(deps: ServerDeps, hooks: Map<string, UpgradeHook>, req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
   try {
     const url = new URL(req.url ?? '/', 'https://ove');
-    const user = await authorizeUpgradeOrRequest(deps, req, url);
+    const user = await authorizeRequest(deps, req, url);
     const info = parseRequestPath(url.pathname);
     const hook = info.isResource && info.subresource ? hooks.get(`${info.group}/${info.resource}/${info.subresource}`) : undefined;
     if (!hook || !info.name) throw new StatusError('NotFound', 'the server could not find the requested resource', {});

@@ -13,7 +13,7 @@ import { readBody } from '../http/body.js';
 import { parseRequestPath } from '../http/request-info.js';
 import { respond, respondError } from '../http/respond.js';
 import type { ApiServer, HookHandler } from '../server.js';
-import { authorizeUpgradeOrRequest } from '../upgrade.js';
+import { authorizeRequest } from '../authorize-request.js';
 import { kubevirtSubresourceDefs, VM_SUBRESOURCES, VMI_SUBRESOURCES } from './kubevirt-subresource-defs.js';
 
 /** The group and version of KubeVirt's subresource API. */
@@ -49,7 +49,7 @@ async function serve(server: ApiServer, hooks: Map<string, HookHandler>, req: In
   const d = server.deps;
   const url = new URL(req.url ?? '/', 'https://ove');
   const method = (req.method ?? 'GET').toUpperCase();
-  const user = await authorizeUpgradeOrRequest(d, req, url);
+  const user = await authorizeRequest(d, req, url);
   if (url.pathname === KV_SUBRESOURCE_PREFIX) {
     if (method !== 'GET') throw new StatusError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
     return respond(out, { code: 200, body: kubevirtSubresourceDiscovery() });
