@@ -4,7 +4,7 @@
  * fresh read and retried when another writer wins, unless the patch itself pins a
  * resourceVersion.
  */
-import { StatusError, badRequest, conflict } from '../../api/errors.js';
+import { StatusError, badRequest } from '../../api/errors.js';
 import type { KubeObject } from '../../api/types.js';
 import { contentTypeOf } from '../http/negotiate.js';
 import { parseYamlBody } from '../http/body.js';
@@ -12,7 +12,7 @@ import type { ServedResource } from '../registry/resource-registry.js';
 import type { ApiDeps, RestRequest, RestResponse } from './context.js';
 import { createObject } from './create.js';
 import { fieldValidationWarnings } from './field-validation.js';
-import { checkNamespace, checkTypeMeta } from './prepare.js';
+import { checkNamespace, checkResourceVersion, checkTypeMeta } from './prepare.js';
 import { commitUpdate } from './update.js';
 import { writeOptions } from './write-options.js';
 
@@ -54,10 +54,7 @@ export async function handlePatch(deps: ApiDeps & { patcher: Patcher }, req: Res
     if (patched.metadata.name !== live.metadata.name) throw badRequest(`the name of the object (${patched.metadata.name}) does not match the name on the URL (${info.name})`);
     checkNamespace(res, patched, info.namespace);
     warnings = fieldValidationWarnings(deps, res, patched, opts.fieldValidation);
-    // A patch that removes resourceVersion (kubectl's three-way patch does when the last applied
-    // config had one, as `kubectl get -o yaml` output has) updates unconditionally, as PUT does.
-    const pinned = patched.metadata.resourceVersion !== undefined && patched.metadata.resourceVersion !== live.metadata.resourceVersion;
-    if (pinned) throw conflict(res.group, res.plural, info.name!);
+    checkResourceVersion(res, patched, live);
     try {
       const result = await commitUpdate(deps, req, live, patched, opts);
       return { code: 200, body: result, warnings };

@@ -4,7 +4,7 @@
  * changes, status kept apart from the main resource, and immutable metadata.
  */
 import { randomInt } from 'node:crypto';
-import { badRequest, invalid } from '../../api/errors.js';
+import { badRequest, conflict, invalid } from '../../api/errors.js';
 import type { FieldCause, KubeObject } from '../../api/types.js';
 import { rfc3339 } from '../../lib/clock.js';
 import type { ServedResource } from '../registry/resource-registry.js';
@@ -51,6 +51,17 @@ export function checkNamespace(res: ServedResource, obj: KubeObject, urlNamespac
     throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
   }
   obj.metadata.namespace = urlNamespace ?? obj.metadata.namespace;
+}
+
+/**
+ * The update precondition of PUT and PATCH: an object that names a resourceVersion must name the
+ * live one (else Conflict); one without (or with an empty one) updates unconditionally, as kube's
+ * built-in strategies allow. kubectl's three-way patch removes resourceVersion when the last
+ * applied configuration had one (`kubectl get -o yaml` output), so that path relies on this too.
+ */
+export function checkResourceVersion(res: ServedResource, obj: KubeObject, live: KubeObject): void {
+  const wanted = obj.metadata.resourceVersion;
+  if (wanted && wanted !== live.metadata.resourceVersion) throw conflict(res.group, res.plural, live.metadata.name!);
 }
 
 /** Server-set fields of a new object. */

@@ -3,12 +3,12 @@
  * fields, admit, validate, record the field manager, detect no-op writes, and finish a
  * deletion when the last finalizer goes.
  */
-import { badRequest, conflict, invalid } from '../../api/errors.js';
+import { badRequest, invalid } from '../../api/errors.js';
 import type { KubeObject } from '../../api/types.js';
 import { decodeObjectBody } from '../http/body.js';
 import type { ApiDeps, RestRequest, RestResponse } from './context.js';
 import { fieldValidationWarnings } from './field-validation.js';
-import { checkNamespace, checkTypeMeta, deepEqual, prepareForStatusUpdate, prepareForUpdate } from './prepare.js';
+import { checkNamespace, checkResourceVersion, checkTypeMeta, deepEqual, prepareForStatusUpdate, prepareForUpdate } from './prepare.js';
 import { writeOptions, type WriteOptions } from './write-options.js';
 import { sameIgnoringTimes as sameObject } from '../patch/same-object.js';
 
@@ -24,8 +24,7 @@ export async function handleUpdate(deps: ApiDeps, req: RestRequest): Promise<Res
   }
   const warnings = fieldValidationWarnings(deps, res, obj, opts.fieldValidation, true);
   const current = await deps.store.get(res, info.namespace, info.name!);
-  const wanted = obj.metadata.resourceVersion;
-  if (wanted && wanted !== current.metadata.resourceVersion) throw conflict(res.group, res.plural, info.name!);
+  checkResourceVersion(res, obj, current);
   const result = await commitUpdate(deps, req, current, obj, opts);
   return { code: 200, body: result, warnings };
 }
